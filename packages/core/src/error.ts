@@ -1,0 +1,101 @@
+import { fallbackCodeForStatus, getErrorDefinition, isErrorCode, type ErrorCode, type ParamsOf } from './codes';
+import { createErrorBody, type ErrorBody } from './body';
+import type { ParsedErrorBody } from './parse';
+
+const BRAND = Symbol.for('@defender-errors/core/DefenderApiError');
+
+/** Parameters of a code, or loose parameters for a code the registry does not know. */
+export type ErrorParams<C extends string> = C extends ErrorCode ? Partial<ParamsOf<C>> : Readonly<Record<string, string | number>>;
+
+/** Options of {@link DefenderApiError}. */
+export interface DefenderApiErrorOptions<C extends string = ErrorCode> {
+  /** The message's parameters (`{ hash: 'abc' }`). */
+  readonly params?: ErrorParams<C>;
+  /** The error's `Error.message`; defaults to the server's message, then the code. */
+  readonly message?: string;
+  /** The tracking ID (`target` in the wire body). */
+  readonly target?: string;
+  /** The HTTP status; defaults to the code's status (500 for an unknown code). */
+  readonly status?: number;
+  /** The server's own English message, kept verbatim. */
+  readonly serverMessage?: string;
+  /** Seconds to wait before retrying, from `Retry-After`. */
+  readonly retryAfter?: number;
+  /** The underlying error. */
+  readonly cause?: unknown;
+}
+
+/**
+ * An error of the Defender XDR REST API, thrown by clients and by servers that speak its format.
+ *
+ * @example
+ * throw new DefenderApiError('InvalidHashValue', { params: { hash: 'abc' } });
+ */
+export class DefenderApiError<C extends string = ErrorCode> extends Error {
+  override readonly name = 'DefenderApiError' as const;
+  /** The code, exactly as sent (it may be one the registry does not know). */
+  readonly code: C;
+  /** The HTTP status. */
+  readonly status: number;
+  /** The message's parameters. */
+  readonly params: ErrorParams<C>;
+  /** The tracking ID, if any. */
+  readonly target: string | undefined;
+  /** The server's own message, verbatim, if any. */
+  readonly serverMessage: string | undefined;
+  /** Seconds to wait before retrying, when the server said. */
+  readonly retryAfter: number | undefined;
+  declare readonly [BRAND]: true;
+
+  constructor(code: C, options: DefenderApiErrorOptions<C> = {}) {
+    super(options.message ?? options.serverMessage ?? code, { cause: options.cause });
+    this.code = code;
+    this.status = options.status ?? getErrorDefinition(code)?.status ?? 500;
+    this.params = Object.freeze({ ...(options.params ?? {}) }) as ErrorParams<C>;
+    this.target = options.target;
+    this.serverMessage = options.serverMessage;
+    this.retryAfter = options.retryAfter;
+    Object.defineProperty(this, BRAND, { value: true });
+  }
+
+  /** Whether the code is one of the registry's. */
+  get known(): boolean {
+    return isErrorCode(this.code);
+  }
+
+  /** The registered code to render: the code itself when known, otherwise one chosen from the status. */
+  get fallbackCode(): ErrorCode {
+    return isErrorCode(this.code) ? this.code : fallbackCodeForStatus(this.status);
+  }
+
+  /** The wire body: `{ error: { code, message, target } }`. */
+  toJSON(): ErrorBody {
+    return createErrorBody(this.code, { message: this.serverMessage ?? this.message, target: this.target });
+  }
+
+  /** An error from a parsed body (see `parseErrorBody` / `readErrorResponse`), keeping all it holds. */
+  static fromParsed(parsed: ParsedErrorBody & { readonly retryAfter?: number | undefined }): DefenderApiError<string> {
+    return new DefenderApiError<string>(parsed.code, {
+      status: parsed.status,
+      target: parsed.target,
+      serverMessage: parsed.message,
+      retryAfter: parsed.retryAfter,
+      cause: parsed,
+    });
+  }
+}
+
+/**
+ * Whether `value` is a {@link DefenderApiError}, including one made by another copy of this
+ * package (the CJS build seen from the ESM build, or two installed versions): a brand, not
+ * `instanceof` alone.
+ */
+export function isDefenderApiError(value: unknown): value is DefenderApiError<string> {
+  if (value instanceof DefenderApiError) return true;
+  if (typeof value !== 'object' || value === null) return false;
+  try {
+    return (value as Record<symbol, unknown>)[BRAND] === true && typeof (value as { code?: unknown }).code === 'string';
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,96 @@
+/** The type of one parameter of an error message: text or a number formatted for the locale. */
+export type ParamKind = 'string' | 'number';
+
+/** How one error code is declared in a registry: its HTTP status and its named parameters, in order. */
+export interface ErrorDefinitionInput {
+  readonly status: number;
+  readonly params?: Readonly<Record<string, ParamKind>>;
+}
+
+/** A map of code -> declaration, as passed to {@link defineErrorRegistry}. */
+export type ErrorDefinitionsInput = Readonly<Record<string, ErrorDefinitionInput>>;
+
+/** The parameter values of one declared code: `{ hash: string }`, `{ received: number; allowed: number }`, or `{}`. */
+export type ParamsFromDefinition<D extends ErrorDefinitionInput> = D extends { readonly params: infer P }
+  ? { -readonly [K in keyof P]: P[K] extends 'number' ? number : string }
+  : Record<never, never>;
+
+/** The parameter names of one declared code, as a readonly tuple-like array. */
+export type ParamNamesFromDefinition<D extends ErrorDefinitionInput> = D extends { readonly params: infer P }
+  ? readonly (keyof P & string)[]
+  : readonly [];
+
+/** What the registry knows about one code. */
+export interface ErrorDefinition<C extends string = string, N extends readonly string[] = readonly string[]> {
+  /** The code exactly as the API sends it. */
+  readonly code: C;
+  /** The HTTP status the API answers with. */
+  readonly status: number;
+  /** The names of the message's parameters, in the order they appear in the English wire text. */
+  readonly params: N;
+  /** Whether retrying the same request can succeed: true for 429 and every 5xx. */
+  readonly retryable: boolean;
+  /** The kind of each parameter, by name. */
+  readonly paramKinds: Readonly<Record<string, ParamKind>>;
+}
+
+/** A typed registry of error codes built by {@link defineErrorRegistry}. */
+export interface ErrorRegistry<D extends ErrorDefinitionsInput> {
+  /** Every code, in declaration order. */
+  readonly codes: readonly (keyof D & string)[];
+  /** Whether `value` is one of this registry's own codes (never an inherited name such as `toString`). */
+  isErrorCode(value: unknown): value is keyof D & string;
+  /** The definition of `code`, or `undefined` when it is not one of this registry's codes. */
+  getErrorDefinition<C extends keyof D & string>(code: C): ErrorDefinition<C, ParamNamesFromDefinition<D[C]>>;
+  getErrorDefinition(code: unknown): ErrorDefinition<keyof D & string> | undefined;
+}
+
+/** True for statuses where a retry may succeed: 429 Too Many Requests and every 5xx. */
+export function isRetryableStatus(status: number): boolean {
+  return status === 429 || (status >= 500 && status <= 599);
+}
+
+/**
+ * Builds a typed registry over any API's error codes, with the same behaviour as the Defender
+ * registry this package ships.
+ *
+ * @example
+ * const registry = defineErrorRegistry({
+ *   QuotaExceeded: { status: 429 },
+ *   InvalidColor: { status: 400, params: { color: 'string' } },
+ * });
+ * registry.getErrorDefinition('InvalidColor').params; // ['color']
+ */
+export function defineErrorRegistry<const D extends ErrorDefinitionsInput>(definitions: D): ErrorRegistry<D> {
+  const table = new Map<string, ErrorDefinition<keyof D & string>>();
+  for (const code of Object.keys(definitions)) {
+    const input = definitions[code];
+    if (!input || typeof input.status !== 'number' || !Number.isInteger(input.status) || input.status < 100 || input.status > 599) {
+      throw new TypeError(`defineErrorRegistry: "${code}" needs an integer HTTP status between 100 and 599.`);
+    }
+    const paramKinds: Record<string, ParamKind> = Object.create(null);
+    for (const [name, kind] of Object.entries(input.params ?? {})) {
+      if (kind !== 'string' && kind !== 'number') {
+        throw new TypeError(`defineErrorRegistry: parameter "${name}" of "${code}" must be 'string' or 'number'.`);
+      }
+      paramKinds[name] = kind;
+    }
+    table.set(
+      code,
+      Object.freeze({
+        code: code as keyof D & string,
+        status: input.status,
+        params: Object.freeze(Object.keys(paramKinds)),
+        retryable: isRetryableStatus(input.status),
+        paramKinds: Object.freeze(paramKinds),
+      }),
+    );
+  }
+  const codes = Object.freeze([...table.keys()]) as readonly (keyof D & string)[];
+  const isErrorCode = (value: unknown): value is keyof D & string => typeof value === 'string' && table.has(value);
+  return {
+    codes,
+    isErrorCode,
+    getErrorDefinition: ((code: unknown) => (typeof code === 'string' ? table.get(code) : undefined)) as ErrorRegistry<D>['getErrorDefinition'],
+  };
+}
