@@ -1,6 +1,7 @@
 import { fallbackCodeForStatus, getErrorDefinition, isErrorCode, type ErrorCode, type ParamsOf } from './codes';
-import { createErrorBody, type ErrorBody } from './body';
+import { createErrorBody, createTrackingId, type ErrorBody } from './body';
 import type { ParsedErrorBody } from './parse';
+import { isHttpStatus } from './registry';
 
 const BRAND = Symbol.for('@defender-errors/core/DefenderApiError');
 
@@ -15,13 +16,13 @@ export interface DefenderApiErrorOptions<C extends string = ErrorCode> {
   readonly message?: string;
   /** The tracking ID (`target` in the wire body). */
   readonly target?: string;
-  /** The HTTP status; defaults to the code's status (500 for an unknown code). */
+  /** The HTTP status; the code's own status (500 for an unknown code) when not given or not an integer 100-599. */
   readonly status?: number;
   /** The server's own English message, kept verbatim. */
   readonly serverMessage?: string;
   /** Seconds to wait before retrying, from `Retry-After`. */
   readonly retryAfter?: number;
-  /** The underlying error. */
+  /** The underlying error; the error has an own `cause` only when this is given. */
   readonly cause?: unknown;
 }
 
@@ -46,11 +47,12 @@ export class DefenderApiError<C extends string = ErrorCode> extends Error {
   /** Seconds to wait before retrying, when the server said. */
   readonly retryAfter: number | undefined;
   declare readonly [BRAND]: true;
+  #wireTarget: string | undefined;
 
   constructor(code: C, options: DefenderApiErrorOptions<C> = {}) {
-    super(options.message ?? options.serverMessage ?? code, { cause: options.cause });
+    super(options.message ?? options.serverMessage ?? code, 'cause' in options ? { cause: options.cause } : undefined);
     this.code = code;
-    this.status = options.status ?? getErrorDefinition(code)?.status ?? 500;
+    this.status = isHttpStatus(options.status) ? options.status : (getErrorDefinition(code)?.status ?? 500);
     this.params = Object.freeze({ ...(options.params ?? {}) }) as ErrorParams<C>;
     this.target = options.target;
     this.serverMessage = options.serverMessage;
@@ -68,9 +70,13 @@ export class DefenderApiError<C extends string = ErrorCode> extends Error {
     return isErrorCode(this.code) ? this.code : fallbackCodeForStatus(this.status);
   }
 
-  /** The wire body: `{ error: { code, message, target } }`. */
+  /**
+   * The wire body: `{ error: { code, message, target } }`. `message` is the server's message, else
+   * `Error.message`; without a `target`, a tracking ID is made once and reused by every later call.
+   */
   toJSON(): ErrorBody {
-    return createErrorBody(this.code, { message: this.serverMessage ?? this.message, target: this.target });
+    this.#wireTarget ??= this.target ?? createTrackingId();
+    return createErrorBody(this.code, { message: this.serverMessage ?? this.message, target: this.#wireTarget });
   }
 
   /** An error from a parsed body (see `parseErrorBody` / `readErrorResponse`), keeping all it holds. */
@@ -91,11 +97,11 @@ export class DefenderApiError<C extends string = ErrorCode> extends Error {
  * `instanceof` alone.
  */
 export function isDefenderApiError(value: unknown): value is DefenderApiError<string> {
-  if (value instanceof DefenderApiError) return true;
   if (typeof value !== 'object' || value === null) return false;
   try {
+    if (value instanceof DefenderApiError) return true;
     return (value as Record<symbol, unknown>)[BRAND] === true && typeof (value as { code?: unknown }).code === 'string';
   } catch {
-    return false;
+    return false; // a Proxy whose traps throw is not one of ours
   }
 }

@@ -36,7 +36,7 @@ export interface ErrorDefinition<C extends string = string, N extends readonly s
 
 /** A typed registry of error codes built by {@link defineErrorRegistry}. */
 export interface ErrorRegistry<D extends ErrorDefinitionsInput> {
-  /** Every code, in declaration order. */
+  /** Every code, in declaration order (integer-like codes first, as JavaScript orders keys). */
   readonly codes: readonly (keyof D & string)[];
   /** Whether `value` is one of this registry's own codes (never an inherited name such as `toString`). */
   isErrorCode(value: unknown): value is keyof D & string;
@@ -50,9 +50,24 @@ export function isRetryableStatus(status: number): boolean {
   return status === 429 || (status >= 500 && status <= 599);
 }
 
+/** Whether `value` is an integer HTTP status code (100-599). Internal: not exported from the package. */
+export function isHttpStatus(value: unknown): value is number {
+  return typeof value === 'number' && Number.isInteger(value) && value >= 100 && value <= 599;
+}
+
+const PARAM_NAME = /^[A-Za-z_]\w*$/;
+
+function isPlainRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
 /**
  * Builds a typed registry over any API's error codes, with the same behaviour as the Defender
- * registry this package ships.
+ * registry this package ships. Codes keep their declaration order (except integer-like codes,
+ * which JavaScript always lists first). Throws a `TypeError` naming the code for a declaration
+ * that is not valid: a status that is not an integer 100-599, `params` that is not an object, a
+ * parameter name that is not an identifier (it becomes a `{{placeholder}}`), or a kind other than
+ * `'string'` / `'number'`.
  *
  * @example
  * const registry = defineErrorRegistry({
@@ -62,14 +77,25 @@ export function isRetryableStatus(status: number): boolean {
  * registry.getErrorDefinition('InvalidColor').params; // ['color']
  */
 export function defineErrorRegistry<const D extends ErrorDefinitionsInput>(definitions: D): ErrorRegistry<D> {
+  if (!isPlainRecord(definitions)) {
+    throw new TypeError('defineErrorRegistry: expected an object of code -> { status, params? }.');
+  }
   const table = new Map<string, ErrorDefinition<keyof D & string>>();
   for (const code of Object.keys(definitions)) {
-    const input = definitions[code];
-    if (!input || typeof input.status !== 'number' || !Number.isInteger(input.status) || input.status < 100 || input.status > 599) {
+    const input: unknown = definitions[code];
+    if (code.length === 0) throw new TypeError('defineErrorRegistry: a code must not be empty.');
+    if (!isPlainRecord(input) || !isHttpStatus(input.status)) {
       throw new TypeError(`defineErrorRegistry: "${code}" needs an integer HTTP status between 100 and 599.`);
     }
+    const params = input.params ?? {};
+    if (!isPlainRecord(params)) {
+      throw new TypeError(`defineErrorRegistry: "params" of "${code}" must be an object of name -> 'string' | 'number'.`);
+    }
     const paramKinds: Record<string, ParamKind> = Object.create(null);
-    for (const [name, kind] of Object.entries(input.params ?? {})) {
+    for (const [name, kind] of Object.entries(params)) {
+      if (!PARAM_NAME.test(name)) {
+        throw new TypeError(`defineErrorRegistry: parameter name ${JSON.stringify(name)} of "${code}" must be an identifier (letters, digits, _).`);
+      }
       if (kind !== 'string' && kind !== 'number') {
         throw new TypeError(`defineErrorRegistry: parameter "${name}" of "${code}" must be 'string' or 'number'.`);
       }
@@ -88,9 +114,9 @@ export function defineErrorRegistry<const D extends ErrorDefinitionsInput>(defin
   }
   const codes = Object.freeze([...table.keys()]) as readonly (keyof D & string)[];
   const isErrorCode = (value: unknown): value is keyof D & string => typeof value === 'string' && table.has(value);
-  return {
+  return Object.freeze({
     codes,
     isErrorCode,
     getErrorDefinition: ((code: unknown) => (typeof code === 'string' ? table.get(code) : undefined)) as ErrorRegistry<D>['getErrorDefinition'],
-  };
+  });
 }

@@ -1,0 +1,16 @@
+import type { DescribeOptions, ErrorDescription, ErrorLabels } from '@defender-errors/i18n';
+
+/**
+ * The part of an `@defender-errors/i18n` translator (`createErrorTranslator()`) that this adapter
+ * uses. Any object with these methods works, so a translator from another copy of the package does too.
+ */
+export interface BrowserErrorTranslator {
+  /** The view model of any error: a `DefenderApiError`, a parsed body, a raw body, or anything thrown. */
+  describe(error: unknown, options?: DescribeOptions): ErrorDescription;
+  /** The localized labels (tracking ID, copy, copied, …) of a supported locale. */
+  labels(lng?: string): ErrorLabels;
+  /** The locales whose messages are loaded. */
+  locales(): readonly string[];
+  /** Adds a locale's messages at run time. */
+  addLocale(lng: string, messages: Readonly<Record<string, string>>): unknown;
+}

@@ -1,0 +1,111 @@
+import { getErrorDefinition, isErrorCode, type ErrorCode, type ParamsOf } from '@defender-errors/core';
+import { sourceCatalog } from './generated/catalogs';
+import { compileTemplate, type TemplatePart } from './template';
+
+/** Wordings that servers and doc revisions use interchangeably (error-codes.md, "Wording seen in other revisions"). */
+const WORDING_VARIANTS: readonly (readonly [string, string])[] = [
+  ["isn't", 'is not'],
+  ["wasn't", 'was not'],
+  ['and later', 'and above'],
+];
+
+/** Older wordings that are not a variant of the current template. */
+const LEGACY_WORDINGS: Partial<Record<ErrorCode, readonly string[]>> = {
+  Unauthorized: ['Unauthorized (invalid or expired authorization header).'],
+};
+
+function expandVariants(template: string): string[] {
+  let variants = [template];
+  for (const [current, other] of WORDING_VARIANTS) {
+    if (!template.includes(current)) continue;
+    variants = variants.flatMap((variant) => [variant, variant.split(current).join(other)]);
+  }
+  const withoutFinalPeriod = variants.filter((variant) => variant.endsWith('.')).map((variant) => variant.slice(0, -1));
+  return [...variants, ...withoutFinalPeriod];
+}
+
+const patternCache = new Map<ErrorCode, readonly (readonly TemplatePart[])[]>();
+
+function patternsFor(code: ErrorCode): readonly (readonly TemplatePart[])[] {
+  let patterns = patternCache.get(code);
+  if (!patterns) {
+    const template = sourceCatalog[`${code}.message`];
+    const wordings = [...expandVariants(template), ...(LEGACY_WORDINGS[code] ?? [])];
+    patterns = wordings.flatMap((wording) => {
+      const compiled = compileTemplate(wording);
+      return compiled ? [compiled.parts] : [];
+    });
+    patternCache.set(code, patterns);
+  }
+  return patterns;
+}
+
+/** Reads an en-US formatted number ("1,500", "-2.5") back; `undefined` when it is not one. */
+function parseEnglishNumber(text: string): number | undefined {
+  if (!/^-?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$/.test(text)) return undefined;
+  const value = Number(text.replace(/,/g, ''));
+  return Number.isFinite(value) ? value : undefined;
+}
+
+/** Matches `message` against one pattern in linear time; literal parts anchor each parameter (leftmost match). */
+function matchPattern(parts: readonly TemplatePart[], message: string): Record<string, string> | undefined {
+  const values: Record<string, string> = {};
+  let position = 0;
+  for (let index = 0; index < parts.length; index += 1) {
+    const part = parts[index] as TemplatePart;
+    if ('text' in part) {
+      if (!message.startsWith(part.text, position)) return undefined;
+      position += part.text.length;
+      continue;
+    }
+    const next = parts[index + 1];
+    let end: number;
+    if (next === undefined) {
+      end = message.length;
+    } else if (index + 2 === parts.length && 'text' in next) {
+      end = message.endsWith(next.text) ? message.length - next.text.length : -1;
+    } else {
+      end = 'text' in next ? message.indexOf(next.text, position + 1) : -1;
+    }
+    if (end <= position) return undefined;
+    values[part.param] = message.slice(position, end);
+    position = end;
+  }
+  return position === message.length ? values : undefined;
+}
+
+/**
+ * Reads the parameters back out of an English server message, accepting every known wording
+ * (`isn't` / `is not`, `wasn't` / `was not`, `and later` / `and above`, with or without the final
+ * period, and older texts). Numbers come back as numbers. Returns `undefined` when the message
+ * matches no wording of the code: then show the server's message verbatim beside a generic text.
+ *
+ * @example
+ * extractParams('InvalidHashValue', 'Hash value abc is invalid.'); // { hash: 'abc' }
+ */
+export function extractParams<C extends ErrorCode>(code: C, englishServerMessage: string): ParamsOf<C> | undefined;
+export function extractParams(code: string, englishServerMessage: string): Record<string, string | number> | undefined;
+export function extractParams(code: string, englishServerMessage: string): Record<string, string | number> | undefined {
+  if (!isErrorCode(code) || typeof englishServerMessage !== 'string') return undefined;
+  const definition = getErrorDefinition(code);
+  const candidates = englishServerMessage === englishServerMessage.trim() ? [englishServerMessage] : [englishServerMessage, englishServerMessage.trim()];
+  for (const candidate of candidates) {
+    for (const pattern of patternsFor(code)) {
+      const texts = matchPattern(pattern, candidate);
+      if (!texts) continue;
+      const params: Record<string, string | number> = {};
+      let valid = true;
+      for (const [name, text] of Object.entries(texts)) {
+        if (definition.paramKinds[name] === 'number') {
+          const value = parseEnglishNumber(text);
+          if (value === undefined) valid = false;
+          else params[name] = value;
+        } else {
+          params[name] = text;
+        }
+      }
+      if (valid) return params;
+    }
+  }
+  return undefined;
+}

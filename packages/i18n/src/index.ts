@@ -1,0 +1,47 @@
+import { bundledCatalogs, SUPPORTED_LOCALES, type sourceCatalog } from './generated/catalogs';
+import { createTranslatorWithCatalogs, type ErrorTranslator } from './translator';
+import type { ErrorTranslatorOptions } from './types';
+
+/** A locale bundled with this package. */
+export type SupportedLocale = (typeof SUPPORTED_LOCALES)[number];
+
+/** The shape of every catalog, typed from en-US (the source of truth). */
+export type ErrorMessages = typeof sourceCatalog;
+
+/**
+ * Every bundled catalog in i18next's resource shape, ready for `i18next.addResourceBundle` or the
+ * `resources` init option of an app's own i18next (react-i18next included):
+ * `{ "en-US": { errors: {...} }, "da-DK": { errors: {...} } }`.
+ */
+export const resources = Object.fromEntries(
+  Object.entries(bundledCatalogs).map(([lng, messages]) => [lng, { errors: messages }]),
+) as { readonly [L in SupportedLocale]: { readonly errors: ErrorMessages } };
+
+/**
+ * Creates a translator with every bundled locale. By default it uses an isolated i18next instance
+ * (never the global one); pass `{ i18n }` to add the `errors` namespace to your app's instance, which
+ * changes nothing else (not its language, options or other namespaces).
+ *
+ * @example
+ * const t = createErrorTranslator();
+ * t.format('InvalidHashValue', { hash: 'abc' }, { lng: 'da' }); // "Hashværdien abc er ugyldig."
+ */
+export function createErrorTranslator(options: ErrorTranslatorOptions = {}): ErrorTranslator {
+  return createTranslatorWithCatalogs(bundledCatalogs, options);
+}
+
+export { SUPPORTED_LOCALES };
+export { NAMESPACE, type Catalog, type ErrorTranslator } from './translator';
+export { extractParams } from './extract';
+export { SOURCE_LOCALE, resolveLocale } from './locale';
+export { compileTemplate, placeholderNames, type CompiledTemplate, type TemplatePart } from './template';
+export {
+  CatalogValidationError,
+  canonicalLocale,
+  validateCatalog,
+  type CatalogProblem,
+  type CatalogProblemKind,
+  type CatalogProblemSeverity,
+  type ValidateCatalogOptions,
+} from './validate';
+export type * from './types';

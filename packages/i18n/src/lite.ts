@@ -1,0 +1,24 @@
+import { sourceCatalog, SUPPORTED_LOCALES } from './generated/catalogs';
+import { createTranslatorWithCatalogs, type ErrorTranslator } from './translator';
+import type { ErrorTranslatorOptions } from './types';
+
+/**
+ * Creates a translator that bundles only en-US, for pages that load other locales on demand:
+ *
+ * @example
+ * import { createErrorTranslator } from '@defender-errors/i18n/lite';
+ * const translator = createErrorTranslator();
+ * translator.addLocale('da-DK', (await import('@defender-errors/i18n/locales/da-DK')).messages);
+ */
+export function createErrorTranslator(options: ErrorTranslatorOptions = {}): ErrorTranslator {
+  return createTranslatorWithCatalogs({ 'en-US': sourceCatalog }, options);
+}
+
+/** The locales published with this package (each loadable from `@defender-errors/i18n/locales/<lng>`). */
+export const AVAILABLE_LOCALES = SUPPORTED_LOCALES;
+
+export { extractParams } from './extract';
+export { resolveLocale, SOURCE_LOCALE } from './locale';
+export { CatalogValidationError, type CatalogProblem } from './validate';
+export type { ErrorTranslator } from './translator';
+export type * from './types';

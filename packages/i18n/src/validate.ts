@@ -1,0 +1,136 @@
+import { placeholderNames } from './template';
+
+/** How serious a catalog problem is: errors block a locale, warnings are reported only. */
+export type CatalogProblemSeverity = 'error' | 'warning';
+
+/** The kinds of problem the catalog validator reports. */
+export type CatalogProblemKind =
+  | 'invalid-tag'
+  | 'not-an-object'
+  | 'missing-key'
+  | 'extra-key'
+  | 'not-a-string'
+  | 'empty'
+  | 'placeholder-mismatch'
+  | 'unsafe-syntax'
+  | 'identical-to-source';
+
+/** One problem found in a catalog, with a sentence a translator can act on. */
+export interface CatalogProblem {
+  readonly severity: CatalogProblemSeverity;
+  readonly kind: CatalogProblemKind;
+  /** The language tag of the catalog. */
+  readonly lng: string;
+  /** The entry concerned, when the problem is about one entry. */
+  readonly key: string | undefined;
+  /** A readable explanation, the same in `addLocale` errors and `defender-errors locales check`. */
+  readonly message: string;
+}
+
+/** Options of {@link validateCatalog}. */
+export interface ValidateCatalogOptions {
+  /** Report entries identical to the source as warnings (default true; off for en-US itself). */
+  readonly warnIdentical?: boolean;
+}
+
+/** Whether `tag` is a well-formed BCP 47 language tag in its canonical form (`da-DK`, not `da_dk`). */
+export function canonicalLocale(tag: string): string | undefined {
+  try {
+    const [canonical] = Intl.getCanonicalLocales(tag);
+    return canonical;
+  } catch {
+    return undefined;
+  }
+}
+
+function sameNames(a: readonly string[], b: readonly string[]): boolean {
+  const left = [...new Set(a)].sort();
+  const right = [...new Set(b)].sort();
+  return left.length === right.length && left.every((name, index) => name === right[index]);
+}
+
+function describeNames(names: readonly string[]): string {
+  const unique = [...new Set(names)];
+  return unique.length === 0 ? 'none' : unique.map((name) => `{{${name}}}`).join(', ');
+}
+
+/**
+ * Checks a locale's `errors` catalog against the source (en-US): the same keys, non-empty strings,
+ * the same placeholders in every entry, and none of the i18next forms that are unsafe with
+ * untrusted values (`{{- x}}` unescaped interpolation, `$t(` nesting). Entries identical to the
+ * source are warnings. Used by `addLocale` at run time and by `defender-errors locales check`.
+ */
+export function validateCatalog(
+  lng: string,
+  messages: unknown,
+  source: Readonly<Record<string, string>>,
+  options: ValidateCatalogOptions = {},
+): CatalogProblem[] {
+  const problems: CatalogProblem[] = [];
+  const report = (severity: CatalogProblemSeverity, kind: CatalogProblemKind, key: string | undefined, message: string) =>
+    problems.push({ severity, kind, lng, key, message });
+
+  const canonical = canonicalLocale(lng);
+  if (canonical === undefined) {
+    report('error', 'invalid-tag', undefined, `"${lng}" is not a valid BCP 47 language tag (for example da-DK, de, pt-BR).`);
+  } else if (canonical !== lng) {
+    report('error', 'invalid-tag', undefined, `"${lng}" is not in canonical form: use "${canonical}".`);
+  }
+  if (typeof messages !== 'object' || messages === null || Array.isArray(messages)) {
+    report('error', 'not-an-object', undefined, 'The catalog must be a JSON object of "key": "message" entries.');
+    return problems;
+  }
+  const catalog = messages as Record<string, unknown>;
+  for (const key of Object.keys(source)) {
+    if (!Object.hasOwn(catalog, key)) report('error', 'missing-key', key, `Missing entry "${key}".`);
+  }
+  for (const key of Object.keys(catalog)) {
+    if (!Object.hasOwn(source, key)) {
+      report('error', 'extra-key', key, `Entry "${key}" does not exist in en-US; remove it or check its spelling.`);
+      continue;
+    }
+    const value = catalog[key];
+    const reference = source[key] ?? '';
+    if (typeof value !== 'string') {
+      report('error', 'not-a-string', key, `Entry "${key}" must be a string.`);
+      continue;
+    }
+    if (value.trim() === '') {
+      report('error', 'empty', key, `Entry "${key}" is empty.`);
+      continue;
+    }
+    if (value.includes('$t(')) {
+      report('error', 'unsafe-syntax', key, `Entry "${key}" uses $t( nesting, which is not allowed in these catalogs.`);
+    }
+    if (/\{\{\s*-/.test(value)) {
+      report('error', 'unsafe-syntax', key, `Entry "${key}" uses unescaped interpolation {{- …}}; write {{name}} instead.`);
+    }
+    const expected = placeholderNames(reference);
+    const actual = placeholderNames(value);
+    if (!sameNames(expected, actual)) {
+      report(
+        'error',
+        'placeholder-mismatch',
+        key,
+        `Entry "${key}" has placeholders ${describeNames(actual)}, but en-US has ${describeNames(expected)}.`,
+      );
+    }
+    if ((options.warnIdentical ?? true) && value === reference) {
+      report('warning', 'identical-to-source', key, `Entry "${key}" is identical to en-US: is it translated?`);
+    }
+  }
+  return problems;
+}
+
+/** Thrown by `addLocale` when a catalog has errors; `problems` lists every one of them. */
+export class CatalogValidationError extends Error {
+  override readonly name = 'CatalogValidationError' as const;
+  /** Every problem found, errors and warnings. */
+  readonly problems: readonly CatalogProblem[];
+
+  constructor(lng: string, problems: readonly CatalogProblem[]) {
+    const errors = problems.filter((problem) => problem.severity === 'error');
+    super(`The ${lng} catalog has ${errors.length} error(s):\n${errors.map((problem) => `- ${problem.message}`).join('\n')}`);
+    this.problems = problems;
+  }
+}
