@@ -13,7 +13,12 @@ export type CatalogProblemKind =
   | 'empty'
   | 'placeholder-mismatch'
   | 'unsafe-syntax'
-  | 'identical-to-source';
+  | 'untranslated'
+  | 'identical-to-source'
+  // Found only in a catalog file, not in a parsed object: reported by `defender-errors locales check`.
+  | 'invalid-json'
+  | 'duplicate-key'
+  | 'missing-file';
 
 /** One problem found in a catalog, with a sentence a translator can act on. */
 export interface CatalogProblem {
@@ -31,6 +36,16 @@ export interface CatalogProblem {
 export interface ValidateCatalogOptions {
   /** Report entries identical to the source as warnings (default true; off for en-US itself). */
   readonly warnIdentical?: boolean;
+}
+
+/**
+ * The start of the marker that `defender-errors locales add` and `locales import` put before every
+ * entry still to be translated: `[TODO da-DK] Hash value {{hash}} is invalid.`
+ */
+export const UNTRANSLATED_MARKER_START = '[TODO';
+
+function isMarkedUntranslated(value: string): boolean {
+  return value.trimStart().startsWith(UNTRANSLATED_MARKER_START);
 }
 
 /** Whether `tag` is a well-formed BCP 47 language tag in its canonical form (`da-DK`, not `da_dk`). */
@@ -58,7 +73,8 @@ function describeNames(names: readonly string[]): string {
  * Checks a locale's `errors` catalog against the source (en-US): the same keys, non-empty strings,
  * the same placeholders in every entry, and none of the i18next forms that are unsafe with
  * untrusted values (`{{- x}}` unescaped interpolation, `$t(` nesting). Entries identical to the
- * source are warnings. Used by `addLocale` at run time and by `defender-errors locales check`.
+ * source are warnings; entries still marked `[TODO <lng>]` are errors (not translated yet). Used by
+ * `addLocale` at run time and by `defender-errors locales check`.
  */
 export function validateCatalog(
   lng: string,
@@ -99,6 +115,10 @@ export function validateCatalog(
       report('error', 'empty', key, `Entry "${key}" is empty.`);
       continue;
     }
+    const untranslated = isMarkedUntranslated(value);
+    if (untranslated) {
+      report('error', 'untranslated', key, `Entry "${key}" is not translated yet: translate it and remove the "${UNTRANSLATED_MARKER_START} …]" marker.`);
+    }
     if (value.includes('$t(')) {
       report('error', 'unsafe-syntax', key, `Entry "${key}" uses $t( nesting, which is not allowed in these catalogs.`);
     }
@@ -115,7 +135,7 @@ export function validateCatalog(
         `Entry "${key}" has placeholders ${describeNames(actual)}, but en-US has ${describeNames(expected)}.`,
       );
     }
-    if ((options.warnIdentical ?? true) && value === reference) {
+    if ((options.warnIdentical ?? true) && !untranslated && value === reference) {
       report('warning', 'identical-to-source', key, `Entry "${key}" is identical to en-US: is it translated?`);
     }
   }

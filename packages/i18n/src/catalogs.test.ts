@@ -1,0 +1,80 @@
+import { ERROR_CODES, getErrorDefinition } from '@defender-errors/core';
+import { describe, expect, it } from 'vitest';
+import { CODES_WITH_HINTS, REFERENCE_WORDING, SAMPLE_PARAMS } from './fixtures/reference-wording';
+import { resources, SUPPORTED_LOCALES } from './index';
+import { placeholderNames } from './template';
+import { validateCatalog } from './validate';
+
+const enUS: Record<string, string> = resources['en-US'].errors;
+const daDK: Record<string, string> = resources['da-DK'].errors;
+
+describe('catalogs', () => {
+  it('bundles en-US first and da-DK', () => {
+    expect(SUPPORTED_LOCALES[0]).toBe('en-US');
+    expect(SUPPORTED_LOCALES).toContain('da-DK');
+  });
+
+  it.each(SUPPORTED_LOCALES)('%s has a title and a message for each of the 20 codes', (lng) => {
+    const catalog: Record<string, string> = resources[lng].errors;
+    expect(ERROR_CODES).toHaveLength(20);
+    for (const code of ERROR_CODES) {
+      expect(catalog[`${code}.title`], `${lng} ${code}.title`).toEqual(expect.any(String));
+      expect(catalog[`${code}.message`], `${lng} ${code}.message`).toEqual(expect.any(String));
+    }
+  });
+
+  it.each(SUPPORTED_LOCALES)('%s has a hint exactly where the reference has a note', (lng) => {
+    const catalog: Record<string, string> = resources[lng].errors;
+    const withHints = ERROR_CODES.filter((code) => Object.hasOwn(catalog, `${code}.hint`));
+    expect([...withHints].sort()).toEqual([...CODES_WITH_HINTS].sort());
+  });
+
+  it('en-US messages are the API wire text of the reference, word for word', () => {
+    for (const [code, wording] of Object.entries(REFERENCE_WORDING)) {
+      expect(enUS[`${code}.message`], code).toBe(wording);
+    }
+  });
+
+  it('every message uses exactly the parameters of its code', () => {
+    for (const code of ERROR_CODES) {
+      const expected = [...getErrorDefinition(code).params].sort();
+      for (const lng of SUPPORTED_LOCALES) {
+        const catalog: Record<string, string> = resources[lng].errors;
+        expect([...new Set(placeholderNames(catalog[`${code}.message`] ?? ''))].sort(), `${lng} ${code}`).toEqual(expected);
+      }
+    }
+  });
+
+  it('no da-DK entry equals its en-US text, and every placeholder is kept', () => {
+    for (const [key, english] of Object.entries(enUS)) {
+      const danish = daDK[key];
+      expect(danish, key).toEqual(expect.any(String));
+      expect(danish, `${key} is not translated`).not.toBe(english);
+      expect(placeholderNames(danish ?? '').sort(), key).toEqual(placeholderNames(english).sort());
+    }
+  });
+
+  it('da-DK uses the agreed Danish terms, keeps codes untranslated and avoids the seed machine-translation damage', () => {
+    const text = Object.values(daDK).join('\n');
+    for (const term of ['anmodning', 'ugyldig', 'Hashværdien', 'Domænenavnet', 'IP-adressen', 'URL-adressen', 'batchstørrelse', 'lejer', 'klientversion', 'Operativsystemplatformen', 'godkendelsesheader', 'sporings-id', 'brødtekst']) {
+      expect(text.toLowerCase(), term).toContain(term.toLowerCase());
+    }
+    for (const damage of ['Uautoriseret', 'Forbudt', 'InvalidRequestVirkey', 'Ugyldiginput', 'forespørgsel til anmodning', 'godkendelseshoved', 'Styresystemplatformen', 'og derover', '<the']) {
+      expect(text, damage).not.toContain(damage);
+    }
+    expect(daDK['Forbidden.title']).toBe(daDK['DisabledFeature.title']);
+  });
+
+  it.each(SUPPORTED_LOCALES)('%s passes the shared catalog validator with no errors', (lng) => {
+    const problems = validateCatalog(lng, resources[lng].errors, enUS, { warnIdentical: lng !== 'en-US' });
+    expect(problems).toEqual([]);
+  });
+
+  it('sample parameters exist for every parametrized code', () => {
+    for (const code of ERROR_CODES) {
+      const names = getErrorDefinition(code).params;
+      if (names.length === 0) continue;
+      expect(Object.keys(SAMPLE_PARAMS[code] ?? {}).sort(), code).toEqual([...names].sort());
+    }
+  });
+});
