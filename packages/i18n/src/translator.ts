@@ -51,7 +51,30 @@ export interface ErrorTranslator {
   addLocale(lng: string, messages: unknown): CatalogProblem[];
 }
 
-type Renderer = (values: Readonly<Record<string, unknown>>, missing: (name: string) => string) => string;
+type Renderer = (values: Readonly<Record<string, unknown>>, code: ErrorCode) => string;
+
+/** Tag -> supported locale answers kept per translator; bounded because tags may come from requests. */
+const MAX_RESOLVED_TAGS = 256;
+
+interface CodeKeys {
+  readonly message: string;
+  readonly title: string;
+  readonly hint: string;
+}
+
+const NO_VALUES: Readonly<Record<string, unknown>> = Object.freeze({});
+
+const codeKeysCache = new Map<string, CodeKeys>();
+
+/** The catalog keys of a code, built once so that hot paths do not concatenate strings. */
+function keysOf(code: ErrorCode): CodeKeys {
+  let keys = codeKeysCache.get(code);
+  if (!keys) {
+    keys = { message: `${code}.message`, title: `${code}.title`, hint: `${code}.hint` };
+    codeKeysCache.set(code, keys);
+  }
+  return keys;
+}
 
 interface NormalizedError {
   code: string;
@@ -136,13 +159,30 @@ export function createTranslatorWithCatalogs(catalogs: Readonly<Record<string, C
   const fallbackLng = resolveLocale(options.fallbackLng ?? SOURCE_LOCALE, supported, SOURCE_LOCALE);
   const defaultLng = options.lng;
   const useCompiled = options.compile ?? true;
-  const renderers = new Map<string, Renderer>();
+  // Per locale: catalog key -> renderer, or null when neither the locale nor the fallback has the key.
+  const renderers = new Map<string, Map<string, Renderer | null>>();
+  const missingTexts = new Map<string, string>();
   const numberFormats = new Map<string, Intl.NumberFormat>();
-  i18n.store.on('added', (_lng: string, ns: string) => {
-    if (ns === NAMESPACE) renderers.clear();
-  });
+  const resolvedTags = new Map<string, string>();
+  const forgetRenderers = (_lng: string, ns: string) => {
+    if (ns !== NAMESPACE) return;
+    renderers.clear();
+    missingTexts.clear();
+  };
+  i18n.store.on('added', forgetRenderers);
+  i18n.store.on('removed', forgetRenderers);
 
-  const resolveLanguage = (lng?: string): string => resolveLocale(lng ?? defaultLng ?? fallbackLng, supported, fallbackLng);
+  const resolveLanguage = (lng?: string): string => {
+    const tag = lng ?? defaultLng ?? fallbackLng;
+    if (typeof tag !== 'string' || tag.length > 256) return resolveLocale(tag, supported, fallbackLng);
+    let resolved = resolvedTags.get(tag);
+    if (resolved === undefined) {
+      resolved = resolveLocale(tag, supported, fallbackLng);
+      if (resolvedTags.size >= MAX_RESOLVED_TAGS) resolvedTags.clear();
+      resolvedTags.set(tag, resolved);
+    }
+    return resolved;
+  };
 
   const lookup = (lng: string, key: string): string | undefined => {
     for (const candidate of lng === fallbackLng ? [lng] : [lng, fallbackLng]) {
@@ -161,33 +201,60 @@ export function createTranslatorWithCatalogs(catalogs: Readonly<Record<string, C
     return formatter;
   };
 
-  const valueText = (lng: string, value: unknown, missing: () => string): string => {
+  const missingText = (lng: string, name: string, code: ErrorCode): string => {
+    options.onMissingParam?.(name, code, lng);
+    let text = missingTexts.get(lng);
+    if (text === undefined) {
+      text = lookup(lng, 'param.missing') ?? '';
+      missingTexts.set(lng, text);
+    }
+    return text;
+  };
+
+  const valueText = (lng: string, values: Readonly<Record<string, unknown>>, name: string, code: ErrorCode): string => {
+    const value = Object.hasOwn(values, name) ? values[name] : undefined;
     if (typeof value === 'string') return value;
     if (typeof value === 'number' || typeof value === 'bigint') return numberFormat(lng).format(value);
-    if (value === null || value === undefined) return missing();
+    if (value === null || value === undefined) return missingText(lng, name, code);
     try {
       return String(value);
     } catch {
-      return missing();
+      return missingText(lng, name, code);
     }
   };
 
   const compileRenderer = (lng: string, key: string, template: string): Renderer => {
     const compiled: CompiledTemplate | undefined = useCompiled ? compileTemplate(template) : undefined;
     if (compiled) {
-      const { parts } = compiled;
-      return (values, missing) => {
-        let out = '';
-        for (const part of parts) {
-          out += 'text' in part ? part.text : valueText(lng, Object.hasOwn(values, part.param) ? values[part.param] : undefined, () => missing(part.param));
+      // texts[i] comes before names[i]; the last text follows the last name.
+      const texts: string[] = [''];
+      const names: string[] = [];
+      for (const part of compiled.parts) {
+        if ('text' in part) {
+          texts[texts.length - 1] += part.text;
+        } else {
+          names.push(part.param);
+          texts.push('');
+        }
+      }
+      const [first = '', second = ''] = texts;
+      if (names.length === 0) return () => first;
+      if (names.length === 1) {
+        const [name = ''] = names;
+        return (values, code) => first + valueText(lng, values, name, code) + second;
+      }
+      return (values, code) => {
+        let out = first;
+        for (let index = 0; index < names.length; index += 1) {
+          out += valueText(lng, values, names[index] as string, code) + (texts[index + 1] as string);
         }
         return out;
       };
     }
-    return (values, missing) => {
+    return (values, code) => {
       const replace: Record<string, string> = Object.create(null);
       for (const name of compileTemplate(template)?.params ?? Object.keys(values)) {
-        replace[name] = valueText(lng, Object.hasOwn(values, name) ? values[name] : undefined, () => missing(name));
+        replace[name] = valueText(lng, values, name, code);
       }
       return i18n.t(key, {
         lng,
@@ -196,29 +263,28 @@ export function createTranslatorWithCatalogs(catalogs: Readonly<Record<string, C
         nsSeparator: false,
         replace,
         interpolation: { escapeValue: false, skipOnVariables: true },
-        missingInterpolationHandler: (_text: string, match: RegExpExecArray | string[]) => missing(String(match[1] ?? '').trim()),
+        missingInterpolationHandler: (_text: string, match: RegExpExecArray | string[]) => missingText(lng, String(match[1] ?? '').trim(), code),
       }) as string;
     };
   };
 
   const render = (lng: string, key: string, values: Readonly<Record<string, unknown>>, code: ErrorCode): string | undefined => {
-    const cacheKey = `${lng}\u0000${key}`;
-    let renderer = renderers.get(cacheKey);
-    if (!renderer) {
-      const template = lookup(lng, key);
-      if (template === undefined) return undefined;
-      renderer = compileRenderer(lng, key, template);
-      renderers.set(cacheKey, renderer);
+    let table = renderers.get(lng);
+    if (!table) {
+      table = new Map();
+      renderers.set(lng, table);
     }
-    const missing = (name: string) => {
-      options.onMissingParam?.(name, code, lng);
-      return lookup(lng, 'param.missing') ?? '';
-    };
-    return renderer(values, missing);
+    let renderer = table.get(key);
+    if (renderer === undefined) {
+      const template = lookup(lng, key);
+      renderer = template === undefined ? null : compileRenderer(lng, key, template);
+      table.set(key, renderer);
+    }
+    return renderer === null ? undefined : renderer(values, code);
   };
 
   const formatIn = (lng: string, code: ErrorCode, params: Readonly<Record<string, unknown>>): string =>
-    render(lng, `${code}.message`, params, code) ?? code;
+    render(lng, keysOf(code).message, params, code) ?? code;
 
   const format = <C extends ErrorCode>(code: C, ...args: FormatArgs<C>): string => {
     const [params, formatOptions] = args as [Readonly<Record<string, unknown>> | undefined, FormatOptions | undefined];
@@ -252,9 +318,9 @@ export function createTranslatorWithCatalogs(catalogs: Readonly<Record<string, C
       known,
       renderedCode,
       status: normalized.status,
-      title: render(lng, `${renderedCode}.title`, {}, renderedCode) ?? String(normalized.status),
+      title: render(lng, keysOf(renderedCode).title, NO_VALUES, renderedCode) ?? String(normalized.status),
       message: formatIn(lng, messageCode, params),
-      hint: render(lng, `${renderedCode}.hint`, {}, renderedCode),
+      hint: render(lng, keysOf(renderedCode).hint, NO_VALUES, renderedCode),
       target: normalized.target,
       serverMessage: normalized.serverMessage,
       serverMessageMatched: extracted !== undefined,
