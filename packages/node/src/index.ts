@@ -1,0 +1,4 @@
+export { sendError, errorHandler, type DefenderErrorHandler, type ErrorHandlerOptions, type ProblemErrorBody, type RequestLike, type ResponseLike, type SendErrorOptions, type SentError, type WireErrorBody } from './http';
+export { negotiateLocale, DEFAULT_LOCALE, MAX_ACCEPT_LANGUAGE_LENGTH, MAX_LANGUAGE_RANGES, type AcceptLanguageHeader } from './locale';
+export { escapeTerminalText, formatForTerminal, shouldUseColor, type ColorEnvironment, type TerminalFormatOptions } from './terminal';
+export { getDefaultTranslator, type ErrorTranslator, type TranslatorLike } from './translator';
