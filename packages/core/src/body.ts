@@ -21,14 +21,23 @@ function hex(bytes: Uint8Array, from: number, to: number): string {
   return out;
 }
 
+function randomBytes(count: number): Uint8Array {
+  const bytes = new Uint8Array(count);
+  const webCrypto = globalThis.crypto as Crypto | undefined;
+  if (typeof webCrypto?.getRandomValues === 'function') return webCrypto.getRandomValues(bytes);
+  // A tracking ID only has to be unique, not secret: an error path must not fail for lack of crypto.
+  for (let index = 0; index < count; index += 1) bytes[index] = Math.floor(Math.random() * 256);
+  return bytes;
+}
+
 /**
  * A new tracking ID: a random (v4) UUID. Uses `crypto.randomUUID` where it exists (Node 20,
- * secure browser contexts) and `crypto.getRandomValues` elsewhere.
+ * secure browser contexts), else `crypto.getRandomValues`, else (no Web Crypto at all) `Math.random`.
  */
 export function createTrackingId(): string {
-  const webCrypto = globalThis.crypto;
+  const webCrypto = globalThis.crypto as Crypto | undefined;
   if (typeof webCrypto?.randomUUID === 'function') return webCrypto.randomUUID();
-  const bytes = webCrypto.getRandomValues(new Uint8Array(16));
+  const bytes = randomBytes(16);
   bytes[6] = ((bytes[6] ?? 0) & 0x0f) | 0x40;
   bytes[8] = ((bytes[8] ?? 0) & 0x3f) | 0x80;
   return `${hex(bytes, 0, 4)}-${hex(bytes, 4, 6)}-${hex(bytes, 6, 8)}-${hex(bytes, 8, 10)}-${hex(bytes, 10, 16)}`;

@@ -1,4 +1,4 @@
-import { defineErrorRegistry, type ParamsFromDefinition } from './registry';
+import { defineErrorRegistry, isHttpStatus, type ParamsFromDefinition } from './registry';
 
 /**
  * The error codes of the Microsoft Defender XDR REST API (and `TooManyRequests`, which the
@@ -77,8 +77,8 @@ export const getErrorDefinition = defenderErrorRegistry.getErrorDefinition;
 /**
  * The registered code to show for a status when the server's code is unknown or missing:
  * 400 BadRequest, 401 Unauthorized, 403 Forbidden, 404 NotFound, 429 TooManyRequests,
- * 5xx InternalServerError, any other 4xx BadRequest; anything else (no status, 2xx, 3xx) is
- * treated as a server failure: InternalServerError.
+ * 5xx InternalServerError, any other 4xx BadRequest; anything else (no status, 1xx, 2xx, 3xx, or a
+ * value that is not an integer 100-599) is treated as a server failure: InternalServerError.
  */
 export function fallbackCodeForStatus(status: number | undefined): ErrorCode {
   switch (status) {
@@ -91,7 +91,7 @@ export function fallbackCodeForStatus(status: number | undefined): ErrorCode {
     case 429:
       return 'TooManyRequests';
     default:
-      if (status !== undefined && status >= 400 && status <= 499) return 'BadRequest';
+      if (isHttpStatus(status) && status >= 400 && status <= 499) return 'BadRequest';
       return 'InternalServerError';
   }
 }

@@ -4,6 +4,7 @@ import type { ParsedErrorBody } from './parse';
 import { isHttpStatus } from './registry';
 
 const BRAND = Symbol.for('@defender-errors/core/DefenderApiError');
+const READONLY_FIELDS = ['code', 'status', 'params', 'target', 'serverMessage', 'retryAfter'] as const;
 
 /** Parameters of a code, or loose parameters for a code the registry does not know. */
 export type ErrorParams<C extends string> = C extends ErrorCode ? Partial<ParamsOf<C>> : Readonly<Record<string, string | number>>;
@@ -57,6 +58,7 @@ export class DefenderApiError<C extends string = ErrorCode> extends Error {
     this.target = options.target;
     this.serverMessage = options.serverMessage;
     this.retryAfter = options.retryAfter;
+    for (const key of READONLY_FIELDS) Object.defineProperty(this, key, { writable: false });
     Object.defineProperty(this, BRAND, { value: true });
   }
 
@@ -93,13 +95,13 @@ export class DefenderApiError<C extends string = ErrorCode> extends Error {
 
 /**
  * Whether `value` is a {@link DefenderApiError}, including one made by another copy of this
- * package (the CJS build seen from the ESM build, or two installed versions): a brand, not
- * `instanceof` alone.
+ * package (the CJS build seen from the ESM build, or two installed versions): it checks the
+ * brand every instance gets in its constructor (`Symbol.for('@defender-errors/core/DefenderApiError')`),
+ * not `instanceof`, so an object merely built on the prototype is not one.
  */
 export function isDefenderApiError(value: unknown): value is DefenderApiError<string> {
   if (typeof value !== 'object' || value === null) return false;
   try {
-    if (value instanceof DefenderApiError) return true;
     return (value as Record<symbol, unknown>)[BRAND] === true && typeof (value as { code?: unknown }).code === 'string';
   } catch {
     return false; // a Proxy whose traps throw is not one of ours

@@ -237,24 +237,31 @@ function readErrorObject(error: JsonObject): ErrorFields {
   };
 }
 
+function isPlainObject(value: JsonObject): boolean {
+  const prototype = Object.getPrototypeOf(value) as unknown;
+  return prototype === Object.prototype || prototype === null;
+}
+
 /**
- * Finds the error: OData v4 `error`, OData v3 `odata.error`, or else a top-level object that is an
- * RFC 9457 problem document or a bare error object (`{ code, message, target }`).
+ * Finds the error: OData v4 `error`, OData v3 `odata.error`, or an RFC 9457 problem document (a
+ * plain object with a string `title` or `detail`; its `code` extension member is the code).
  */
 function readErrorFields(value: unknown): ErrorFields | undefined {
   if (!safely(() => isObject(value))) return undefined;
   const body = value as JsonObject;
   const wrapped = ownObject(body, 'error', 'odata.error');
   if (wrapped !== undefined) return readErrorObject(wrapped);
-  const fields = readErrorObject(body);
-  const instance = ownString(body, 'instance');
-  fields.message ??= ownString(body, 'detail');
-  fields.target ??= ownString(body, 'trackingId') ?? instance?.replace(/^urn:uuid:/i, '');
+  const detail = ownString(body, 'detail');
+  if (!safely(() => isPlainObject(body)) || (detail === undefined && ownString(body, 'title') === undefined)) return undefined;
   const status = own(body, 'status');
-  fields.status = isHttpStatus(status) ? status : undefined;
-  const isProblem = ownString(body, 'title') !== undefined || ownString(body, 'detail') !== undefined;
-  const hasErrorMember = fields.code !== undefined || fields.message !== undefined || fields.target !== undefined;
-  return isProblem || hasErrorMember ? fields : undefined;
+  return {
+    code: ownString(body, 'code'),
+    message: detail,
+    target: ownString(body, 'trackingId') ?? ownString(body, 'instance')?.replace(/^urn:uuid:/i, ''),
+    details: [],
+    innerError: undefined,
+    status: isHttpStatus(status) ? status : undefined,
+  };
 }
 
 /**
@@ -263,8 +270,7 @@ function readErrorFields(value: unknown): ErrorFields | undefined {
  * Accepts OData v4 (`{ error: { code, message, target, details, innerError } }`), OData v3
  * (`odata.error`, `message: { lang, value }`), RFC 9457 problem documents (`detail` is the message,
  * `trackingId` or else `instance` (less a `urn:uuid:` prefix) the target, `status` used when no status
- * is given) and a
- * bare error object. Members of the wrong type are ignored. Anything else (HTML from a proxy, empty
+ * is given). Members of the wrong type are ignored. Anything else (HTML from a proxy, empty
  * text, arrays, numbers) still gives a result: `known: false`, a `fallbackCode` chosen from the
  * status, and `raw` kept. Strings are read up to {@link MAX_BODY_LENGTH} characters; of text that is
  * cut off or longer, the members complete before the cut are kept.

@@ -30,7 +30,7 @@ export interface ErrorDefinition<C extends string = string, N extends readonly s
   readonly params: N;
   /** Whether retrying the same request can succeed: true for 429 and every 5xx. */
   readonly retryable: boolean;
-  /** The kind of each parameter, by name. */
+  /** The kind of each parameter, by name (a null-prototype object, so only declared names are found). */
   readonly paramKinds: Readonly<Record<string, ParamKind>>;
 }
 
@@ -55,7 +55,7 @@ export function isHttpStatus(value: unknown): value is number {
   return typeof value === 'number' && Number.isInteger(value) && value >= 100 && value <= 599;
 }
 
-const PARAM_NAME = /^[A-Za-z_]\w*$/;
+const PARAM_NAME = /^[a-z_]\w*$/i;
 
 function isPlainRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
