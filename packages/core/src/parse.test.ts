@@ -314,6 +314,17 @@ const MALFORMED: readonly MalformedCase[] = [
   { name: 'a null-prototype body', input: () => Object.assign(Object.create(null) as object, { error: Object.assign(Object.create(null) as object, { code: 'NotFound', target: TARGET }) }), expected: { code: 'NotFound', target: TARGET } },
 ];
 
+describe('parseErrorBody: raw control characters inside strings', () => {
+  it('keeps every member when a string holds a raw ESC, NUL or bell, which JSON forbids', () => {
+    const body = '{"error":{"code":"InvalidUrl","message":"URL \u001b[31mhttp://x\u0000\u0007 is invalid.","target":"after-the-control-characters"}}';
+    const parsed = parseErrorBody(body);
+    expect(parsed.code).toBe('InvalidUrl');
+    expect(parsed.message).toBe('URL \u001b[31mhttp://x\u0000\u0007 is invalid.');
+    expect(parsed.target).toBe('after-the-control-characters');
+    expect(parsed.isErrorBody).toBe(true);
+  });
+});
+
 describe('parseErrorBody: malformed bodies', () => {
   it('has at least 30 cases', () => {
     expect(MALFORMED.length).toBeGreaterThanOrEqual(30);

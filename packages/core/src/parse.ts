@@ -213,6 +213,18 @@ function decodeJson(text: string): unknown {
   try {
     return JSON.parse(unmarked);
   } catch {
+    // Servers and proxies sometimes put raw control characters (ESC, NUL) inside strings, which
+    // JSON forbids; escaping them (not the whitespace ones, which may sit between tokens) keeps the
+    // whole body instead of the part before the first one.
+    // eslint-disable-next-line no-control-regex -- matching control characters is the point
+    const escaped = unmarked.replace(/[\u0000-\u0008\v\f\u000e-\u001f]/g, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`);
+    if (escaped !== unmarked) {
+      try {
+        return JSON.parse(escaped);
+      } catch {
+        // fall through to the prefix reader
+      }
+    }
     return safely(() => parseJsonPrefix(unmarked));
   }
 }
