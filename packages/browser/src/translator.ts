@@ -1,4 +1,4 @@
-import type { DescribeOptions, ErrorDescription, ErrorLabels } from '@defender-errors/i18n';
+import type { DescribeOptions, ErrorDescription, ErrorLabels } from '@defender-errors/i18n/lite';
 
 /**
  * The part of an `@defender-errors/i18n` translator (`createErrorTranslator()`) that this adapter

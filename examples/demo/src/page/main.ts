@@ -1,0 +1,129 @@
+import { detectLocale, loadLocale, renderError } from '@defender-errors/browser';
+import { readErrorResponse } from '@defender-errors/core';
+import { AVAILABLE_LOCALES, createErrorTranslator } from '@defender-errors/i18n/lite';
+import { CODE_SCENARIOS, VARIANT_SCENARIOS, type Scenario } from '../scenarios';
+import { uiText } from './ui-text';
+
+/** Only en-US is bundled; other locales are downloaded by loadLocale when the page needs them. */
+const translator = createErrorTranslator();
+
+interface Shown {
+  /** What was rendered: the result of readErrorResponse, or a pasted body. */
+  readonly error: unknown;
+  /** "GET /api/errors/… · HTTP 400", or undefined for a pasted body. */
+  readonly request: { readonly path: string; readonly status: number } | undefined;
+  /** The body as received, verbatim. */
+  readonly raw: string;
+}
+
+let lng = detectLocale(navigator.languages, AVAILABLE_LOCALES);
+let shown: Shown | undefined;
+
+function byId<T extends HTMLElement>(id: string): T {
+  const element = document.getElementById(id);
+  if (!element) throw new Error(`The page is missing #${id}.`);
+  return element as T;
+}
+
+const languageSelect = byId<HTMLSelectElement>('language');
+const output = byId<HTMLDivElement>('error-output');
+const source = byId<HTMLParagraphElement>('source');
+const empty = byId<HTMLParagraphElement>('empty');
+const rawDetails = byId<HTMLDetailsElement>('raw-details');
+const rawBody = byId<HTMLPreElement>('raw-body');
+const pasteForm = byId<HTMLFormElement>('paste-form');
+const pasteBody = byId<HTMLTextAreaElement>('paste-body');
+
+function applyPageText(): void {
+  const text = uiText(lng);
+  document.documentElement.lang = lng;
+  for (const element of document.querySelectorAll<HTMLElement>('[data-text]')) {
+    const key = element.dataset['text'] as keyof typeof text;
+    const value = text[key];
+    if (typeof value === 'string') element.textContent = value;
+  }
+  for (const label of document.querySelectorAll<HTMLElement>('[data-variant]')) {
+    const variant = label.dataset['variant'] ?? '';
+    label.textContent = variant === 'unknown' ? text.unknownCode : (text.variants[variant] ?? variant);
+  }
+  languageSelect.value = lng;
+}
+
+function showResult(): void {
+  if (!shown) return;
+  empty.hidden = true;
+  renderError(output, shown.error, { lng, translator });
+  if (shown.request) {
+    source.replaceChildren(
+      Object.assign(document.createElement('code'), { textContent: `GET ${shown.request.path}` }),
+      document.createTextNode(` → HTTP ${shown.request.status}`),
+    );
+  } else {
+    source.textContent = uiText(lng).pastedSource;
+  }
+  source.hidden = false;
+  rawBody.textContent = shown.raw;
+  rawDetails.hidden = shown.raw.length === 0;
+}
+
+async function requestScenario(scenario: Scenario, button: HTMLButtonElement): Promise<void> {
+  button.setAttribute('aria-busy', 'true');
+  try {
+    const response = await fetch(scenario.path, { headers: { Accept: 'application/json' } });
+    const info = await readErrorResponse(response);
+    shown = { error: info, request: { path: scenario.path, status: response.status }, raw: typeof info.raw === 'string' ? info.raw : '' };
+  } catch (error) {
+    shown = { error, request: { path: scenario.path, status: 0 }, raw: '' };
+  } finally {
+    button.removeAttribute('aria-busy');
+  }
+  for (const other of document.querySelectorAll('.scenario[aria-current]')) other.removeAttribute('aria-current');
+  button.setAttribute('aria-current', 'true');
+  showResult();
+}
+
+function scenarioButton(scenario: Scenario, variantKey: string | undefined): HTMLButtonElement {
+  const button = document.createElement('button');
+  button.type = 'button';
+  button.className = 'scenario';
+  button.dataset['path'] = scenario.path;
+  const code = document.createElement('span');
+  code.className = 'scenario__code';
+  code.textContent = scenario.code;
+  button.append(code);
+  if (variantKey !== undefined) {
+    const variant = document.createElement('span');
+    variant.className = 'scenario__variant';
+    variant.dataset['variant'] = variantKey;
+    button.append(variant);
+  }
+  button.addEventListener('click', () => void requestScenario(scenario, button));
+  return button;
+}
+
+async function switchLanguage(next: string): Promise<void> {
+  try {
+    lng = await loadLocale(translator, next);
+  } catch {
+    lng = 'en-US'; // the catalog could not be downloaded: stay readable in English
+  }
+  applyPageText();
+  showResult();
+}
+
+byId('code-buttons').append(...CODE_SCENARIOS.map((scenario) => scenarioButton(scenario, undefined)));
+byId('variant-buttons').append(...VARIANT_SCENARIOS.map((scenario) => scenarioButton(scenario, scenario.variant ?? 'unknown')));
+
+languageSelect.addEventListener('change', () => void switchLanguage(languageSelect.value));
+pasteForm.addEventListener('submit', (event) => {
+  event.preventDefault();
+  shown = { error: pasteBody.value, request: undefined, raw: pasteBody.value };
+  for (const other of document.querySelectorAll('.scenario[aria-current]')) other.removeAttribute('aria-current');
+  showResult();
+});
+pasteBody.placeholder = '{ "error": { "code": "InvalidUrl", "message": "URL htp:/contoso.com is invalid.", "target": "43f4cb08-8fac-4b65-9db1-745c2ae65f3a" } }';
+
+applyPageText();
+void switchLanguage(lng).then(() => {
+  document.documentElement.dataset['ready'] = 'true';
+});
