@@ -1,4 +1,5 @@
 import { AVAILABLE_LOCALES } from '@defender-errors/i18n/lite';
+import { GENERATED_LOCALE_LOADERS } from './generated/loaders';
 import { detectLocale } from './locale';
 import type { BrowserErrorTranslator } from './translator';
 
@@ -12,14 +13,12 @@ export interface LocaleModule {
 export type LocaleLoader = () => Promise<LocaleModule>;
 
 /**
- * The loaders of the published locales. Each is a literal dynamic `import()` of its own subpath,
+ * The loaders of the published locales (generated from the repository's `locales/` folders at
+ * build time). Each is a literal dynamic `import()` of its own subpath,
  * so bundlers (Vite, webpack, esbuild) emit one chunk per locale and a page downloads only the
  * languages it uses.
  */
-export const LOCALE_LOADERS: Readonly<Record<string, LocaleLoader>> = {
-  'en-US': () => import('@defender-errors/i18n/locales/en-US'),
-  'da-DK': () => import('@defender-errors/i18n/locales/da-DK'),
-};
+export const LOCALE_LOADERS: Readonly<Record<string, LocaleLoader>> = GENERATED_LOCALE_LOADERS;
 
 /** Options of {@link loadLocale}. */
 export interface LoadLocaleOptions {
