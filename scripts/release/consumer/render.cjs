@@ -1,0 +1,32 @@
+// Runs inside the release e2e test's consumer project (CommonJS): uses the packages installed from the
+// local registry as an app would and prints what they produced as JSON; the test compares it with
+// the catalogs. core and i18n are dependencies of node and browser, so npm installs them too.
+/* global require */
+/* eslint-disable @typescript-eslint/no-require-imports -- this file is the CommonJS consumer */
+const { parseErrorBody } = require('@defender-errors/core');
+const { createErrorTranslator } = require('@defender-errors/i18n');
+const { formatForTerminal, getDefaultTranslator, negotiateLocale } = require('@defender-errors/node');
+const { detectLocale } = require('@defender-errors/browser');
+
+const [body, locales, acceptLanguage] = JSON.parse(process.argv[2]);
+const parsed = parseErrorBody(body, { status: 400 });
+const translator = createErrorTranslator();
+const rendered = {};
+for (const lng of locales) {
+  rendered[lng] = {
+    format: translator.format(parsed.code, { hash: 'abc' }, { lng }),
+    defaultFormat: getDefaultTranslator().format(parsed.code, { hash: 'abc' }, { lng }),
+    describe: translator.describe(parsed, { lng }).message,
+    terminal: formatForTerminal(body, { lng, color: false }),
+  };
+}
+console.log(
+  JSON.stringify({
+    code: parsed.code,
+    known: parsed.known,
+    target: parsed.target,
+    rendered,
+    negotiated: negotiateLocale(acceptLanguage),
+    detected: detectLocale([acceptLanguage.split(/[;,]/)[0]]),
+  }),
+);

@@ -1,0 +1,282 @@
+#!/usr/bin/env node
+// Size budgets (pnpm size): bundles each published package, each locale module and the page
+// scenarios of issue 7 with esbuild (minified, tree-shaken, code-split), gzips what loads up front
+// with node:zlib and compares it with scripts/size/budgets.json. Prints a table; exits 1 when a
+// budget is exceeded or a bundle fails. Needs the packages' dist/ (run `pnpm build` first).
+//
+// Usage: node scripts/size/check.mjs [--json] [--why]
+//   --json  print the rows as JSON instead of a table
+//   --why   also print, for each page scenario, the bytes each input file contributes
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import path from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { build } from 'esbuild';
+import { discoverPackages, workspaceRoot as root } from '../release/workspace.mjs';
+
+const budgets = JSON.parse(readFileSync(path.join(root, 'scripts/size/budgets.json'), 'utf8'));
+const printJson = process.argv.includes('--json');
+const explain = process.argv.includes('--why');
+const packages = discoverPackages();
+const ENTRY_NAMESPACE = 'size-entry';
+
+/** Splits `@scope/name/sub/path` into the package name and `./sub/path` (or `.`). */
+function splitSpecifier(specifier) {
+  const parts = specifier.split('/');
+  const nameLength = specifier.startsWith('@') ? 2 : 1;
+  const rest = parts.slice(nameLength).join('/');
+  return { name: parts.slice(0, nameLength).join('/'), subpath: rest ? `./${rest}` : '.' };
+}
+
+/** Throws a readable error when a workspace package is missing or has not been built. */
+function assertBuilt(name) {
+  const pkg = packages.get(name);
+  if (!pkg) throw new Error(`${name} is not a publishable package under packages/`);
+  if (!existsSync(path.join(pkg.dir, 'dist'))) {
+    throw new Error(`${name} has no dist/ (${path.relative(root, pkg.dir)}): run \`pnpm build\` first`);
+  }
+}
+
+/** `i18next` matches `i18next` and `i18next/sub`. */
+function matchesExternal(pattern, specifier) {
+  return specifier === pattern || specifier.startsWith(`${pattern}/`);
+}
+
+/**
+ * esbuild plugin: resolves a workspace package through its own `exports` map (a package
+ * self-reference from its folder), so the built `dist` files that get published are what is
+ * measured. Other bare imports are external unless `bundle(name)` says otherwise.
+ */
+function workspacePlugin({ bundle, external }) {
+  return {
+    name: 'workspace-packages',
+    setup(pluginBuild) {
+      pluginBuild.onResolve({ filter: /^[^./]/ }, async (args) => {
+        if (args.pluginData?.selfReference) return undefined;
+        if (external.some((pattern) => matchesExternal(pattern, args.path))) return { path: args.path, external: true };
+        const { name } = splitSpecifier(args.path);
+        if (!bundle(name)) return { path: args.path, external: true };
+        const pkg = packages.get(name);
+        if (!pkg) return undefined;
+        assertBuilt(name);
+        const result = await pluginBuild.resolve(args.path, { kind: args.kind, resolveDir: pkg.dir, pluginData: { selfReference: true } });
+        if (result.errors.length > 0) return { errors: result.errors };
+        return { path: result.path, sideEffects: result.sideEffects };
+      });
+    },
+  };
+}
+
+/** Serves the generated entry module to esbuild (code splitting needs an entry point, not stdin). */
+function entryPlugin(contents) {
+  return {
+    name: ENTRY_NAMESPACE,
+    setup(pluginBuild) {
+      pluginBuild.onResolve({ filter: /^size-entry$/ }, () => ({ path: 'entry.js', namespace: ENTRY_NAMESPACE }));
+      pluginBuild.onLoad({ filter: /.*/, namespace: ENTRY_NAMESPACE }, () => ({ contents, resolveDir: root, loader: 'js' }));
+    },
+  };
+}
+
+/** The entry module: `export { a, b } from 'x'` for named imports, `export * as nN from 'x'` for "*". */
+function entrySource(imports) {
+  return Object.entries(imports)
+    .map(([specifier, names], index) =>
+      names === '*' ? `export * as n${index} from ${JSON.stringify(specifier)};` : `export { ${names.join(', ')} } from ${JSON.stringify(specifier)};`,
+    )
+    .join('\n');
+}
+
+/**
+ * Bundles `imports` as a page's bundler would (code splitting on) and returns the sizes of what
+ * loads up front: the entry chunk and every chunk it imports statically, each gzipped on its own
+ * as it is served. Lazy chunks (`import()`, such as locales loaded on demand) are not counted.
+ */
+async function measure({ imports, platform, bundle, external = [] }) {
+  const result = await build({
+    entryPoints: ['size-entry'],
+    absWorkingDir: root,
+    outdir: path.join(root, 'scripts/size/.out'),
+    write: false,
+    bundle: true,
+    splitting: true,
+    metafile: true,
+    minify: true,
+    treeShaking: true,
+    format: 'esm',
+    platform,
+    target: 'es2022',
+    legalComments: 'none',
+    logLevel: 'silent',
+    // No tsconfig.json: a package's `paths` (to its src, for its own tests) must not reroute
+    // resolution away from the dist that is published.
+    tsconfigRaw: {},
+    plugins: [entryPlugin(entrySource(imports)), workspacePlugin({ bundle, external })],
+  });
+  const files = new Map(result.outputFiles.map((file) => [path.relative(root, file.path), file.contents]));
+  const outputs = result.metafile.outputs;
+  const upFront = new Set();
+  // Chunks of dynamic import() targets are entry points too; only ours loads up front.
+  const queue = Object.keys(outputs).filter((key) => outputs[key].entryPoint === `${ENTRY_NAMESPACE}:entry.js`);
+  if (queue.length !== 1) throw new Error(`expected one entry chunk, found ${queue.length}`);
+  while (queue.length > 0) {
+    const key = queue.shift();
+    if (upFront.has(key)) continue;
+    upFront.add(key);
+    for (const imported of outputs[key].imports) {
+      if (imported.kind === 'import-statement' && !imported.external) queue.push(imported.path);
+    }
+  }
+  let minified = 0;
+  let gzip = 0;
+  const inputs = {};
+  for (const key of upFront) {
+    const code = files.get(key);
+    minified += code.byteLength;
+    gzip += gzipSync(code, { level: 9 }).byteLength;
+    for (const [input, { bytesInOutput }] of Object.entries(outputs[key].inputs)) {
+      const label = input.replace(/^.*?packages\//, '');
+      inputs[label] = (inputs[label] ?? 0) + bytesInOutput;
+    }
+  }
+  return { minified, gzip, inputs };
+}
+
+/**
+ * The locales a package publishes under `./locales/<lng>`: explicit export keys, plus the files a
+ * `./locales/*` pattern matches in the built package.
+ */
+function localeNames(name) {
+  const { dir, manifest } = packages.get(name);
+  const locales = new Set();
+  for (const [key, target] of Object.entries(manifest.exports ?? {})) {
+    if (!key.startsWith('./locales/')) continue;
+    if (!key.includes('*')) {
+      locales.add(key.slice('./locales/'.length));
+      continue;
+    }
+    const pattern = importTarget(target);
+    if (!pattern) continue;
+    const [before, after] = pattern.split('*');
+    const slash = before.lastIndexOf('/');
+    const folder = path.join(dir, before.slice(0, slash + 1));
+    const prefix = before.slice(slash + 1);
+    if (!existsSync(folder)) continue;
+    for (const file of readdirSync(folder)) {
+      if (file.startsWith(prefix) && file.endsWith(after)) locales.add(file.slice(prefix.length, file.length - after.length));
+    }
+  }
+  return [...locales].sort();
+}
+
+/** The `import` (or `browser`/`default`) target of an exports entry. */
+function importTarget(target) {
+  if (typeof target === 'string') return target;
+  if (target && typeof target === 'object') {
+    for (const condition of ['import', 'browser', 'default']) {
+      if (condition in target) return importTarget(target[condition]);
+    }
+  }
+  return undefined;
+}
+
+const rows = [];
+
+/** Records one measurement as a table row; a bundle that fails is a failed row. */
+async function check(label, budget, run) {
+  try {
+    const size = await run();
+    rows.push({ label, minified: size.minified, gzip: size.gzip, budget, ok: size.gzip <= budget, inputs: size.inputs });
+  } catch (error) {
+    rows.push({ label, minified: NaN, gzip: NaN, budget, ok: false, error: String(error.errors?.[0]?.text ?? error.message).split('\n')[0] });
+  }
+}
+
+function failedRow(label, budget, error) {
+  rows.push({ label, minified: NaN, gzip: NaN, budget, ok: false, error });
+}
+
+const budgetedNames = Object.keys(budgets.packages).filter((key) => !key.startsWith('$'));
+for (const name of packages.keys()) {
+  if (!budgetedNames.includes(name)) failedRow(name, NaN, 'no budget in scripts/size/budgets.json');
+}
+for (const name of budgetedNames) {
+  const { platform, budget } = budgets.packages[name];
+  if (!packages.has(name)) {
+    failedRow(name, budget, 'budgeted package not found under packages/');
+    continue;
+  }
+  await check(`${name} (own code, ${platform})`, budget, () =>
+    measure({ imports: { [name]: '*' }, platform, bundle: (candidate) => candidate === name }),
+  );
+}
+
+const localePackage = budgets.locales.package;
+let locales = [];
+try {
+  assertBuilt(localePackage);
+  locales = localeNames(localePackage);
+  if (locales.length === 0) failedRow(`${localePackage}/locales/*`, budgets.locales.budget, 'the package exports no locale modules');
+} catch (error) {
+  failedRow(`${localePackage}/locales/*`, budgets.locales.budget, error.message);
+}
+for (const lng of locales) {
+  await check(`${localePackage}/locales/${lng}`, budgets.locales.budget, () =>
+    measure({ imports: { [`${localePackage}/locales/${lng}`]: '*' }, platform: 'browser', bundle: () => true }),
+  );
+}
+
+const pages = budgets.pages;
+for (const scenario of pages.scenarios) {
+  const options = { platform: 'browser', bundle: () => true, external: pages.external };
+  let pageSize;
+  await check(`${scenario.name} (${pages.bundledLocales.join(', ')}; ${pages.external.join(', ')} external)`, scenario.budget, async () => {
+    pageSize = await measure({ imports: scenario.imports, ...options });
+    return pageSize;
+  });
+  if (!scenario.furtherLocales) continue;
+  for (const lng of locales.filter((candidate) => !pages.bundledLocales.includes(candidate))) {
+    await check(`  + ${lng} bundled into that page`, pages.furtherLocaleBudget, async () => {
+      if (!pageSize) throw new Error('the page itself did not bundle');
+      const withLocale = await measure({ imports: { ...scenario.imports, [`${localePackage}/locales/${lng}`]: ['messages'] }, ...options });
+      return { minified: withLocale.minified - pageSize.minified, gzip: withLocale.gzip - pageSize.gzip };
+    });
+  }
+}
+
+if (printJson) {
+  console.log(JSON.stringify(rows, null, 2));
+} else {
+  printTable(rows);
+  if (explain) printInputs(rows.filter((row) => row.label.startsWith('page') && row.inputs));
+}
+const failed = rows.filter((row) => !row.ok);
+console.log(`size: ${rows.length - failed.length} passed, ${failed.length} failed`);
+process.exitCode = failed.length > 0 ? 1 : 0;
+
+function printTable(tableRows) {
+  const header = ['bundle', 'minified', 'gzip', 'budget', 'result'];
+  const body = tableRows.map((row) => [
+    row.label,
+    Number.isNaN(row.minified) ? '-' : `${row.minified} B`,
+    Number.isNaN(row.gzip) ? '-' : `${row.gzip} B`,
+    Number.isNaN(row.budget) ? '-' : `${row.budget} B`,
+    row.ok ? 'ok' : row.error ? `FAIL: ${row.error}` : `FAIL: ${row.gzip - row.budget} B over`,
+  ]);
+  const widths = header.map((cell, column) => Math.max(cell.length, ...body.map((line) => line[column].length)));
+  const format = (line) =>
+    line
+      .map((cell, column) => (column === 0 || column === 4 ? cell.padEnd(widths[column]) : cell.padStart(widths[column])))
+      .join('  ')
+      .trimEnd();
+  console.log(format(header));
+  console.log(widths.map((width) => '-'.repeat(width)).join('  '));
+  for (const line of body) console.log(format(line));
+}
+
+function printInputs(pageRows) {
+  for (const row of pageRows) {
+    console.log(`\n${row.label}: minified bytes per input`);
+    const sorted = Object.entries(row.inputs).sort((a, b) => b[1] - a[1]);
+    for (const [input, bytes] of sorted) if (bytes > 0) console.log(`  ${String(bytes).padStart(7)}  ${input}`);
+  }
+}
