@@ -1,14 +1,14 @@
 import { defineConfig } from 'tsup';
 import { packageConfig } from '../../tsup.base';
 
-// Two builds share dist/: each cleans it except for the other's files, so they can run side by side.
+// Two builds share dist/; the package's build script empties it once first, so neither cleans.
 export default defineConfig([
-  packageConfig({ clean: ['!cli.js', '!cli.js.map'] }),
+  packageConfig({ clean: false }),
   packageConfig({
     entry: { cli: 'src/cli.ts' },
     format: ['esm'],
     dts: false,
-    clean: ['!index.*'],
+    clean: false,
     banner: { js: '#!/usr/bin/env node' },
   }),
 ]);
