@@ -6,7 +6,8 @@ import { createErrorTranslator, resources } from '@defender-errors/i18n';
 import type { BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SCENARIOS, type Scenario } from '../src/scenarios';
-import { sharedChromium } from './support/chromium';
+// One Chromium launcher for every real-browser suite of the repository.
+import { sharedChromium } from '../../../packages/browser/test/support/chromium';
 import { startBuiltDemo, type RunningDemo } from './support/demo-process';
 
 const require = createRequire(import.meta.url);
