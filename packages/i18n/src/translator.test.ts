@@ -247,6 +247,14 @@ describe('addLocale', () => {
     expect(t.format('InvalidUrl', { url: 'u' }, { lng: 'de' })).toBe('DE URL u is invalid.');
   });
 
+  it('resolves to a locale added after the same tag was asked for', () => {
+    const t = createErrorTranslator();
+    expect(t.resolveLanguage('de-DE')).toBe('en-US');
+    t.addLocale('de-DE', germanish);
+    expect(t.resolveLanguage('de-DE')).toBe('de-DE');
+    expect(t.describe({ error: { code: 'InvalidUrl', message: 'URL u is invalid.' } }, { lng: 'de-DE' }).message).toBe('DE URL u is invalid.');
+  });
+
   it('throws a typed list of every problem and adds nothing', () => {
     const t = createErrorTranslator();
     const broken: Record<string, unknown> = { ...germanish, 'InvalidUrl.message': 'DE URL ist ungültig.', 'Bogus.key': 'x', 'NotFound.message': ' ', 'InvalidHashValue.message': 'DE {{- hash}} $t(label.copy)' };
