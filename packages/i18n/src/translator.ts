@@ -1,4 +1,5 @@
 import {
+  ERROR_CODES,
   fallbackCodeForStatus,
   getErrorDefinition,
   isDefenderApiError,
@@ -51,39 +52,62 @@ export interface ErrorTranslator {
   addLocale(lng: string, messages: unknown): CatalogProblem[];
 }
 
-type Renderer = (values: Readonly<Record<string, unknown>>, code: ErrorCode) => string;
+type Values = Readonly<Record<string, unknown>>;
+
+/**
+ * A catalog entry compiled for one locale: literal texts around parameter slots, rendered by one
+ * function for every entry (so that the call stays monomorphic and is inlined), or, for
+ * `compile: false` and syntax the fast path leaves to i18next, i18next's own rendering.
+ */
+interface CompiledEntry {
+  readonly lng: string;
+  /** The number of parameter slots, or -1 when i18next renders the entry. */
+  readonly slots: number;
+  /** The text before the first slot (all of it when there is no slot). */
+  readonly head: string;
+  /** The parameter of the first slot, and the text after it, for the common one-slot entry. */
+  readonly name: string;
+  readonly tail: string;
+  /** Every slot: `texts[i]` comes before `names[i]`; the last text follows the last name. */
+  readonly texts: readonly string[];
+  readonly names: readonly string[];
+  readonly viaI18next: ((values: Values, code: ErrorCode) => string) | undefined;
+}
 
 /** Tag -> supported locale answers kept per translator; bounded because tags may come from requests. */
 const MAX_RESOLVED_TAGS = 256;
 
-interface CodeKeys {
-  readonly message: string;
-  readonly title: string;
-  readonly hint: string;
+/** A code's entries in one locale; `null` marks one that neither the locale nor the fallback has. */
+interface CodeEntries {
+  readonly code: ErrorCode;
+  readonly message: CompiledEntry | null;
+  readonly title: CompiledEntry | null;
+  readonly hint: CompiledEntry | null;
+  /** The code's parameter names (from the registry). */
+  readonly params: readonly string[];
 }
 
-const NO_VALUES: Readonly<Record<string, unknown>> = Object.freeze({});
-
-const codeKeysCache = new Map<string, CodeKeys>();
-
-/** The catalog keys of a code, built once so that hot paths do not concatenate strings. */
-function keysOf(code: ErrorCode): CodeKeys {
-  let keys = codeKeysCache.get(code);
-  if (!keys) {
-    keys = { message: `${code}.message`, title: `${code}.title`, hint: `${code}.hint` };
-    codeKeysCache.set(code, keys);
-  }
-  return keys;
+/** One locale's compiled entries. */
+interface LocaleTable {
+  readonly lng: string;
+  /** By catalog key, for labels and other keys that are not a code's. */
+  readonly entries: Map<string, CompiledEntry | null>;
+  /** By code; see `emptyCodeTable`. */
+  readonly codes: Record<string, CodeEntries | undefined>;
+  missingText: string | undefined;
 }
 
-interface NormalizedError {
-  code: string;
-  known: boolean;
-  status: number;
-  params: Readonly<Record<string, unknown>>;
-  target: string | undefined;
-  serverMessage: string | undefined;
-  retryAfter: number | undefined;
+const NO_VALUES: Values = Object.freeze({});
+
+const EMPTY_PROTOTYPE: object = Object.freeze(Object.create(null) as object);
+
+/**
+ * A table with a slot for every code, created with all its keys at once and an empty, null-prototype
+ * prototype: V8 keeps it in fast mode (a lookup by code is a plain property load), and a lookup of
+ * `toString` or `__proto__` finds nothing.
+ */
+function emptyCodeTable(): Record<string, CodeEntries | undefined> {
+  return Object.setPrototypeOf(Object.fromEntries(ERROR_CODES.map((code) => [code, undefined])), EMPTY_PROTOTYPE) as Record<string, CodeEntries | undefined>;
 }
 
 function isParsedBody(value: unknown): value is ParsedErrorBody & { retryAfter?: number } {
@@ -106,35 +130,18 @@ function optionalSeconds(value: unknown): number | undefined {
   return typeof value === 'number' && Number.isFinite(value) && value >= 0 ? value : undefined;
 }
 
-function normalizeError(error: unknown): NormalizedError {
-  if (isDefenderApiError(error)) {
-    return {
-      code: error.code,
-      known: isErrorCode(error.code),
-      status: typeof error.status === 'number' ? error.status : 500,
-      params: typeof error.params === 'object' && error.params !== null ? error.params : {},
-      target: optionalString(error.target),
-      serverMessage: optionalString(error.serverMessage),
-      retryAfter: optionalSeconds(error.retryAfter),
-    };
-  }
-  if (error instanceof Error || typeof error === 'undefined') {
-    return { code: 'InternalServerError', known: false, status: 500, params: {}, target: undefined, serverMessage: undefined, retryAfter: undefined };
-  }
-  const parsed = isParsedBody(error) ? error : parseErrorBody(error);
-  return {
-    code: parsed.code,
-    known: parsed.known === true && isErrorCode(parsed.code),
-    status: parsed.status,
-    params: {},
-    target: optionalString(parsed.target),
-    serverMessage: optionalString(parsed.message),
-    retryAfter: optionalSeconds((parsed as { retryAfter?: unknown }).retryAfter),
-  };
+function isTextOrNumber(value: unknown): value is string | number {
+  return typeof value === 'string' || typeof value === 'number';
 }
 
-function hasAnyParam(code: ErrorCode, params: Readonly<Record<string, unknown>>): boolean {
-  return getErrorDefinition(code).params.some((name) => Object.hasOwn(params, name) && params[name] != null);
+/** A copy of `params` without the values that are neither text nor numbers. */
+function textAndNumberParams(params: Record<string, unknown>): Record<string, string | number> {
+  const shown: Record<string, string | number> = {};
+  for (const name of Object.keys(params)) {
+    const value = params[name];
+    if (isTextOrNumber(value)) shown[name] = value;
+  }
+  return shown;
 }
 
 /**
@@ -159,21 +166,23 @@ export function createTranslatorWithCatalogs(catalogs: Readonly<Record<string, C
   const fallbackLng = resolveLocale(options.fallbackLng ?? SOURCE_LOCALE, supported, SOURCE_LOCALE);
   const defaultLng = options.lng;
   const useCompiled = options.compile ?? true;
-  // Per locale: catalog key -> renderer, or null when neither the locale nor the fallback has the key.
-  const renderers = new Map<string, Map<string, Renderer | null>>();
-  const missingTexts = new Map<string, string>();
+  const tables = new Map<string, LocaleTable>();
+  let lastTable: LocaleTable | undefined;
   const numberFormats = new Map<string, Intl.NumberFormat>();
   const resolvedTags = new Map<string, string>();
+  let lastTag: string | undefined;
+  let lastResolvedTag: string | undefined;
+  let defaultLanguage: string | undefined;
   const forgetRenderers = (_lng: string, ns: string) => {
     if (ns !== NAMESPACE) return;
-    renderers.clear();
-    missingTexts.clear();
+    tables.clear();
+    lastTable = undefined;
   };
   i18n.store.on('added', forgetRenderers);
   i18n.store.on('removed', forgetRenderers);
 
-  const resolveLanguage = (lng?: string): string => {
-    const tag = lng ?? defaultLng ?? fallbackLng;
+  const resolveTag = (tag: unknown): string => {
+    if (tag === lastTag && lastResolvedTag !== undefined) return lastResolvedTag;
     if (typeof tag !== 'string' || tag.length > 256) return resolveLocale(tag, supported, fallbackLng);
     let resolved = resolvedTags.get(tag);
     if (resolved === undefined) {
@@ -181,8 +190,12 @@ export function createTranslatorWithCatalogs(catalogs: Readonly<Record<string, C
       if (resolvedTags.size >= MAX_RESOLVED_TAGS) resolvedTags.clear();
       resolvedTags.set(tag, resolved);
     }
+    lastTag = tag;
+    lastResolvedTag = resolved;
     return resolved;
   };
+  const resolveLanguage = (lng?: string): string =>
+    lng === undefined ? (defaultLanguage ??= resolveTag(defaultLng ?? fallbackLng)) : resolveTag(lng);
 
   const lookup = (lng: string, key: string): string | undefined => {
     for (const candidate of lng === fallbackLng ? [lng] : [lng, fallbackLng]) {
@@ -201,17 +214,25 @@ export function createTranslatorWithCatalogs(catalogs: Readonly<Record<string, C
     return formatter;
   };
 
-  const missingText = (lng: string, name: string, code: ErrorCode): string => {
-    options.onMissingParam?.(name, code, lng);
-    let text = missingTexts.get(lng);
-    if (text === undefined) {
-      text = lookup(lng, 'param.missing') ?? '';
-      missingTexts.set(lng, text);
+  const tableOf = (lng: string): LocaleTable => {
+    if (lastTable?.lng === lng) return lastTable;
+    let table = tables.get(lng);
+    if (!table) {
+      table = { lng, entries: new Map(), codes: emptyCodeTable(), missingText: undefined };
+      tables.set(lng, table);
     }
-    return text;
+    lastTable = table;
+    return table;
   };
 
-  const valueText = (lng: string, values: Readonly<Record<string, unknown>>, name: string, code: ErrorCode): string => {
+  const missingText = (lng: string, name: string, code: ErrorCode): string => {
+    options.onMissingParam?.(name, code, lng);
+    const table = tableOf(lng);
+    table.missingText ??= lookup(lng, 'param.missing') ?? '';
+    return table.missingText;
+  };
+
+  const valueText = (lng: string, values: Values, name: string, code: ErrorCode): string => {
     const value = Object.hasOwn(values, name) ? values[name] : undefined;
     if (typeof value === 'string') return value;
     if (typeof value === 'number' || typeof value === 'bigint') return numberFormat(lng).format(value);
@@ -223,10 +244,9 @@ export function createTranslatorWithCatalogs(catalogs: Readonly<Record<string, C
     }
   };
 
-  const compileRenderer = (lng: string, key: string, template: string): Renderer => {
+  const compileEntry = (lng: string, key: string, template: string): CompiledEntry => {
     const compiled: CompiledTemplate | undefined = useCompiled ? compileTemplate(template) : undefined;
     if (compiled) {
-      // texts[i] comes before names[i]; the last text follows the last name.
       const texts: string[] = [''];
       const names: string[] = [];
       for (const part of compiled.parts) {
@@ -237,21 +257,18 @@ export function createTranslatorWithCatalogs(catalogs: Readonly<Record<string, C
           texts.push('');
         }
       }
-      const [first = '', second = ''] = texts;
-      if (names.length === 0) return () => first;
-      if (names.length === 1) {
-        const [name = ''] = names;
-        return (values, code) => first + valueText(lng, values, name, code) + second;
-      }
-      return (values, code) => {
-        let out = first;
-        for (let index = 0; index < names.length; index += 1) {
-          out += valueText(lng, values, names[index] as string, code) + (texts[index + 1] as string);
-        }
-        return out;
+      return {
+        lng,
+        slots: names.length,
+        head: texts[0] as string,
+        name: names[0] ?? '',
+        tail: texts[1] ?? '',
+        texts,
+        names,
+        viaI18next: undefined,
       };
     }
-    return (values, code) => {
+    const viaI18next = (values: Values, code: ErrorCode): string => {
       const replace: Record<string, string> = Object.create(null);
       for (const name of compileTemplate(template)?.params ?? Object.keys(values)) {
         replace[name] = valueText(lng, values, name, code);
@@ -266,68 +283,156 @@ export function createTranslatorWithCatalogs(catalogs: Readonly<Record<string, C
         missingInterpolationHandler: (_text: string, match: RegExpExecArray | string[]) => missingText(lng, String(match[1] ?? '').trim(), code),
       }) as string;
     };
+    return { lng, slots: -1, head: '', name: '', tail: '', texts: [], names: [], viaI18next };
   };
 
-  const render = (lng: string, key: string, values: Readonly<Record<string, unknown>>, code: ErrorCode): string | undefined => {
-    let table = renderers.get(lng);
-    if (!table) {
-      table = new Map();
-      renderers.set(lng, table);
+  const renderEntry = (entry: CompiledEntry, values: Values, code: ErrorCode): string => {
+    const { slots } = entry;
+    if (slots === 1) return entry.head + valueText(entry.lng, values, entry.name, code) + entry.tail;
+    if (slots === 0) return entry.head;
+    if (entry.viaI18next !== undefined) return entry.viaI18next(values, code);
+    const { lng, texts, names } = entry;
+    let out = entry.head;
+    for (let index = 0; index < slots; index += 1) {
+      out += valueText(lng, values, names[index] as string, code) + (texts[index + 1] as string);
     }
-    let renderer = table.get(key);
-    if (renderer === undefined) {
-      const template = lookup(lng, key);
-      renderer = template === undefined ? null : compileRenderer(lng, key, template);
-      table.set(key, renderer);
-    }
-    return renderer === null ? undefined : renderer(values, code);
+    return out;
   };
 
-  const formatIn = (lng: string, code: ErrorCode, params: Readonly<Record<string, unknown>>): string =>
-    render(lng, keysOf(code).message, params, code) ?? code;
+  const entryOf = (table: LocaleTable, key: string): CompiledEntry | null => {
+    let entry = table.entries.get(key);
+    if (entry === undefined) {
+      const template = lookup(table.lng, key);
+      entry = template === undefined ? null : compileEntry(table.lng, key, template);
+      table.entries.set(key, entry);
+    }
+    return entry;
+  };
 
-  const format = <C extends ErrorCode>(code: C, ...args: FormatArgs<C>): string => {
-    const [params, formatOptions] = args as [Readonly<Record<string, unknown>> | undefined, FormatOptions | undefined];
-    const known: ErrorCode = isErrorCode(code) ? code : fallbackCodeForStatus(undefined);
-    const values = typeof params === 'object' && params !== null ? params : {};
-    return formatIn(resolveLanguage(formatOptions?.lng), known, values);
+  const codeEntriesOf = (table: LocaleTable, code: ErrorCode): CodeEntries => {
+    let entries = table.codes[code];
+    if (entries === undefined) {
+      entries = {
+        code,
+        message: entryOf(table, `${code}.message`),
+        title: entryOf(table, `${code}.title`),
+        hint: entryOf(table, `${code}.hint`),
+        params: getErrorDefinition(code).params,
+      };
+      table.codes[code] = entries;
+    }
+    return entries;
+  };
+
+  const render = (lng: string, key: string, values: Values, code: ErrorCode): string | undefined => {
+    const entry = entryOf(tableOf(lng), key);
+    return entry === null ? undefined : renderEntry(entry, values, code);
+  };
+
+  const renderMessage = (entries: CodeEntries, params: Values): string =>
+    entries.message === null ? entries.code : renderEntry(entries.message, params, entries.code);
+
+  /** The entries `format` uses for a value that is not a registered code (kept out of its hot path). */
+  const entriesForAnyCode = (table: LocaleTable, code: unknown): CodeEntries =>
+    codeEntriesOf(table, isErrorCode(code) ? code : fallbackCodeForStatus(undefined));
+
+  // Declared without a rest parameter so that a call allocates nothing before the lookup.
+  const format = ((code: unknown, params?: unknown, formatOptions?: FormatOptions): string => {
+    const table = tableOf(resolveLanguage(formatOptions?.lng));
+    const values = typeof params === 'object' && params !== null ? (params as Values) : NO_VALUES;
+    // The table has own slots for registered codes only, so a hit means `code` is one.
+    const entries = (typeof code === 'string' ? table.codes[code] : undefined) ?? entriesForAnyCode(table, code);
+    return renderMessage(entries, values);
+  }) as ErrorTranslator['format'];
+
+  /**
+   * The description of an error already taken apart (no intermediate object: `describe` is on the
+   * hot path of every adapter). `mayBeKnown` is false when `code` must not count as registered.
+   */
+  const describeParts = (
+    lng: string,
+    code: string,
+    mayBeKnown: boolean,
+    status: number,
+    given: Values,
+    target: string | undefined,
+    serverMessage: string | undefined,
+    retryAfter: number | undefined,
+  ): ErrorDescription => {
+    const table = tableOf(lng);
+    // The table has own slots for registered codes only, so a hit means `code` is one.
+    const cached = mayBeKnown ? table.codes[code] : undefined;
+    const known = cached !== undefined || (mayBeKnown && isErrorCode(code));
+    const renderedCode: ErrorCode = known ? (code as ErrorCode) : fallbackCodeForStatus(status);
+    const entries = cached ?? codeEntriesOf(table, renderedCode);
+    const extracted = known && serverMessage !== undefined ? extractParams(renderedCode, serverMessage) : undefined;
+    // The parameters to render: those read out of the server's message, then the non-null ones
+    // the error carries. Extracted values are always text or numbers.
+    const params: Record<string, unknown> = extracted === undefined ? {} : { ...extracted };
+    const names = entries.params;
+    let hasParam = false;
+    let onlyTextAndNumbers = true;
+    for (let index = 0; index < names.length; index += 1) {
+      const name = names[index] as string;
+      const value = Object.hasOwn(given, name) ? given[name] : undefined;
+      if (value != null) {
+        params[name] = value;
+        hasParam = true;
+        if (!isTextOrNumber(value)) onlyTextAndNumbers = false;
+      } else if (extracted !== undefined && Object.hasOwn(extracted, name)) {
+        hasParam = true;
+      }
+    }
+    // A parametrized message with no parameter at all would be mostly stand-ins: say the generic
+    // text of the status instead, and let adapters show the server's message verbatim beside it.
+    const messageCode: ErrorCode = names.length === 0 || hasParam ? renderedCode : fallbackCodeForStatus(status);
+    const shownParams = onlyTextAndNumbers ? (params as Record<string, string | number>) : textAndNumberParams(params);
+    return {
+      code,
+      known,
+      renderedCode,
+      status,
+      title: entries.title === null ? String(status) : renderEntry(entries.title, NO_VALUES, renderedCode),
+      message: renderMessage(messageCode === renderedCode ? entries : codeEntriesOf(table, messageCode), params),
+      hint: entries.hint === null ? undefined : renderEntry(entries.hint, NO_VALUES, renderedCode),
+      target,
+      serverMessage,
+      serverMessageMatched: extracted !== undefined,
+      params: shownParams,
+      retryAfter,
+      lng,
+    };
   };
 
   const describe = (error: unknown, describeOptions: DescribeOptions = {}): ErrorDescription => {
     const lng = resolveLanguage(describeOptions.lng);
-    const normalized = normalizeError(error);
-    const { known } = normalized;
-    const renderedCode: ErrorCode = known && isErrorCode(normalized.code) ? normalized.code : fallbackCodeForStatus(normalized.status);
-    const extracted = known && normalized.serverMessage !== undefined ? extractParams(renderedCode, normalized.serverMessage) : undefined;
-    const params: Record<string, unknown> = { ...extracted };
-    for (const name of getErrorDefinition(renderedCode).params) {
-      if (Object.hasOwn(normalized.params, name) && normalized.params[name] != null) params[name] = normalized.params[name];
+    if (isDefenderApiError(error)) {
+      const { code, status, params } = error;
+      return describeParts(
+        lng,
+        code,
+        typeof code === 'string',
+        typeof status === 'number' ? status : 500,
+        typeof params === 'object' && params !== null ? params : NO_VALUES,
+        optionalString(error.target),
+        optionalString(error.serverMessage),
+        optionalSeconds(error.retryAfter),
+      );
     }
-    // A parametrized message with no parameter at all would be mostly stand-ins: say the generic
-    // text of the status instead, and let adapters show the server's message verbatim beside it.
-    const messageCode: ErrorCode =
-      getErrorDefinition(renderedCode).params.length === 0 || hasAnyParam(renderedCode, params)
-        ? renderedCode
-        : fallbackCodeForStatus(normalized.status);
-    const shownParams: Record<string, string | number> = {};
-    for (const [name, value] of Object.entries(params)) {
-      if (typeof value === 'string' || typeof value === 'number') shownParams[name] = value;
+    if (error instanceof Error || typeof error === 'undefined') {
+      return describeParts(lng, 'InternalServerError', false, 500, NO_VALUES, undefined, undefined, undefined);
     }
-    return {
-      code: normalized.code,
-      known,
-      renderedCode,
-      status: normalized.status,
-      title: render(lng, keysOf(renderedCode).title, NO_VALUES, renderedCode) ?? String(normalized.status),
-      message: formatIn(lng, messageCode, params),
-      hint: render(lng, keysOf(renderedCode).hint, NO_VALUES, renderedCode),
-      target: normalized.target,
-      serverMessage: normalized.serverMessage,
-      serverMessageMatched: extracted !== undefined,
-      params: shownParams,
-      retryAfter: normalized.retryAfter,
+    const parsed = isParsedBody(error) ? error : parseErrorBody(error);
+    return describeParts(
       lng,
-    };
+      parsed.code,
+      parsed.known === true,
+      parsed.status,
+      NO_VALUES,
+      optionalString(parsed.target),
+      optionalString(parsed.message),
+      optionalSeconds((parsed as { retryAfter?: unknown }).retryAfter),
+    );
   };
 
   const labels = (lng?: string): ErrorLabels => {
@@ -351,7 +456,12 @@ export function createTranslatorWithCatalogs(catalogs: Readonly<Record<string, C
     const problems = validateCatalog(tag, messages, source, { warnIdentical: tag !== SOURCE_LOCALE });
     if (problems.some((problem) => problem.severity === 'error')) throw new CatalogValidationError(tag, problems);
     registerLocale(tag, messages as Catalog, true);
-    renderers.clear();
+    tables.clear();
+    lastTable = undefined;
+    resolvedTags.clear();
+    lastTag = undefined;
+    lastResolvedTag = undefined;
+    defaultLanguage = undefined;
     return problems;
   };
 

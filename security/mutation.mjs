@@ -1,0 +1,96 @@
+#!/usr/bin/env node
+// Mutation testing (Stryker 9, vitest runner) of the parsing, locale negotiation and placeholder
+// filling modules, with the 85% goal checked per module. Slow on 2 cores (about an hour): not part
+// of the test command. Run from the repository root with `pnpm mutation`.
+//
+//   node security/mutation.mjs                run Stryker, then summarize
+//   node security/mutation.mjs --report-only  summarize the last run (security/reports/mutation/mutation.json)
+//
+// The summary goes to stdout, security/reports/mutation/summary.md and security/MUTATION.md (tracked).
+//
+// The summary gives, per module, the mutants, how many the tests detected (killed or timed out),
+// the survivors and the score (detected / (detected + survived + no coverage)), then lists every
+// survivor: those judged equivalent (security/mutation-equivalents.mjs says why) and the others,
+// which need a test. Exit code 1 when a module scores under 85% or Stryker fails.
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { EQUIVALENT_MUTANTS } from './mutation-equivalents.mjs';
+import { MODULES } from './stryker.config.mjs';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const root = path.resolve(here, '..');
+const reportFile = path.join(here, 'reports', 'mutation', 'mutation.json');
+const GOAL = 85;
+
+if (!process.argv.includes('--report-only')) {
+  const run = spawnSync(path.join(here, 'node_modules', '.bin', 'stryker'), ['run', 'security/stryker.config.mjs'], { cwd: root, stdio: 'inherit' });
+  if (run.status !== 0) {
+    console.error(`stryker exited with ${run.status ?? run.signal}`);
+    process.exit(1);
+  }
+}
+if (!existsSync(reportFile)) {
+  console.error(`${reportFile} is missing: run Stryker first`);
+  process.exit(1);
+}
+
+const report = JSON.parse(readFileSync(reportFile, 'utf8'));
+const sourceLine = (file, line) => (report.files[file]?.source ?? '').split('\n')[line - 1]?.trim() ?? '';
+
+/** The reason a survivor is judged equivalent, or undefined. Matched on file, mutator, replacement and the line's text (lines move). */
+function equivalence(file, mutant) {
+  const text = sourceLine(file, mutant.location.start.line);
+  const entry = EQUIVALENT_MUTANTS.find(
+    (candidate) => candidate.file === file && candidate.mutator === mutant.mutatorName && (candidate.replacement === undefined || candidate.replacement === mutant.replacement) && text.includes(candidate.lineIncludes),
+  );
+  return entry?.reason;
+}
+
+const lines = [];
+const say = (line = '') => {
+  lines.push(line);
+  console.log(line);
+};
+let failed = false;
+say(`# Mutation testing (Stryker ${report.frameworkVersion ?? '9'}, vitest runner), ${new Date().toISOString().slice(0, 10)}`);
+say();
+say('Written by `pnpm mutation` (security/mutation.mjs). Property suites are capped at 500 runs per property under mutation (security/stryker.setup.mjs), so these scores are a lower bound of what the 10 000-run suites detect. "equivalent" survivors are judged in security/mutation-equivalents.mjs; the others have no test that kills them yet.');
+for (const [name, files] of Object.entries(MODULES)) {
+  const counts = { mutants: 0, killed: 0, timeout: 0, survived: 0, noCoverage: 0, other: 0 };
+  const survivors = [];
+  for (const file of files) {
+    for (const mutant of report.files[file]?.mutants ?? []) {
+      counts.mutants += 1;
+      if (mutant.status === 'Killed') counts.killed += 1;
+      else if (mutant.status === 'Timeout') counts.timeout += 1;
+      else if (mutant.status === 'Survived' || mutant.status === 'NoCoverage') {
+        counts[mutant.status === 'Survived' ? 'survived' : 'noCoverage'] += 1;
+        survivors.push({ file, mutant, reason: equivalence(file, mutant) });
+      } else counts.other += 1;
+    }
+  }
+  const detected = counts.killed + counts.timeout;
+  const valid = detected + counts.survived + counts.noCoverage;
+  const score = valid === 0 ? 0 : (100 * detected) / valid;
+  const equivalents = survivors.filter((survivor) => survivor.reason !== undefined);
+  const adjusted = valid - equivalents.length === 0 ? 100 : (100 * detected) / (valid - equivalents.length);
+  if (counts.mutants === 0 || score < GOAL) failed = true;
+  say();
+  say(`## ${name}: ${score.toFixed(2)}% (${score >= GOAL ? 'meets' : 'UNDER'} the ${GOAL}% goal)`);
+  say(`${counts.mutants} mutants: ${counts.killed} killed, ${counts.timeout} timed out, ${counts.survived} survived, ${counts.noCoverage} without coverage, ${counts.other} not valid (compile or runtime errors, ignored). Without the ${equivalents.length} judged equivalent: ${adjusted.toFixed(2)}%.`);
+  for (const { file, mutant, reason } of survivors) {
+    const where = `${file}:${mutant.location.start.line}:${mutant.location.start.column}`;
+    const change = `${mutant.mutatorName}: ${JSON.stringify(sourceLine(file, mutant.location.start.line)).slice(0, 140)} -> ${JSON.stringify(mutant.replacement ?? '').slice(0, 80)}`;
+    say(`- ${reason === undefined ? 'NOT equivalent (needs a test)' : 'equivalent'} ${mutant.status === 'NoCoverage' ? '(no coverage) ' : ''}${where} ${change}${reason === undefined ? '' : `\n  why: ${reason}`}`);
+  }
+}
+writeFileSync(path.join(here, 'reports', 'mutation', 'summary.md'), `${lines.join('\n')}\n`);
+// The tracked copy: the scores and every survivor with its verdict, for SECURITY.md to point to.
+writeFileSync(path.join(here, 'MUTATION.md'), `${lines.join('\n')}\n`);
+if (failed) {
+  console.error(`\nmutation testing: a module is under the ${GOAL}% goal`);
+  process.exit(1);
+}
+console.log(`\nmutation testing: every module meets the ${GOAL}% goal (summary in security/reports/mutation/summary.md)`);

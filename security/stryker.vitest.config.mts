@@ -1,0 +1,28 @@
+import { defineConfig } from 'vitest/config';
+
+/**
+ * The tests Stryker runs against the mutated modules (parse.ts, locale.ts, template.ts, extract.ts
+ * and the renderer of translator.ts): each package's own tests of those modules, the property and
+ * adversarial suites, and the *.mutation.test.ts files written to kill surviving mutants. Paths are
+ * relative to the repository root, where Stryker runs.
+ */
+export default defineConfig({
+  test: {
+    include: [
+      'packages/core/src/parse.test.ts',
+      'packages/core/src/parse.property.test.ts',
+      'packages/core/src/response.test.ts',
+      'packages/core/src/*.mutation.test.ts',
+      'packages/node/src/locale.test.ts',
+      'packages/node/src/*.mutation.test.ts',
+      'packages/i18n/src/extract.test.ts',
+      'packages/i18n/src/translator.test.ts',
+      'packages/i18n/src/properties.test.ts',
+      'packages/i18n/src/catalogs.test.ts',
+      'packages/i18n/src/injection.adversarial.test.ts',
+      'packages/i18n/src/*.mutation.test.ts',
+    ],
+    setupFiles: ['security/stryker.setup.mjs'],
+    testTimeout: 300_000,
+  },
+});
