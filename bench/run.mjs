@@ -3,10 +3,12 @@
 // suite runs in a fresh `node` process, one after the other; at the end every goal is listed with
 // its measured value. BENCHMARKS.md records a run and the goals.
 //
-// Usage: node bench/run.mjs [--quick] [--only=throughput,throughput-warm,parse,cold-start,scale,size] [--json=file] [--strict]
-//   --quick   shorter runs (numbers are noisier; for checking that the suite works)
-//   --only    run only the named suites
-//   --json    also write every table, goal and note as JSON to that file
+// Usage: node bench/run.mjs [--quick] [--only=throughput,throughput-warm,parse,cold-start,scale,size]
+//                           [--json=file] [--markdown=file] [--strict]
+//   --quick     shorter runs (numbers are noisier; for checking that the suite works)
+//   --only      run only the named suites
+//   --json      also write every table, goal and note as JSON to that file
+//   --markdown  also write every table, goal and note as Markdown (the tables of BENCHMARKS.md)
 //   --strict  exit 1 when a goal is missed (by default only a suite that fails exits non-zero)
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -77,4 +79,34 @@ if (jsonFile) {
   writeFileSync(jsonFile, JSON.stringify({ startedAt: startedAt.toISOString(), machine: machine(), quick, results, failures }, null, 2));
   console.log(`results written to ${jsonFile}`);
 }
+const markdownFile = option('markdown');
+if (markdownFile) {
+  writeFileSync(markdownFile, markdown());
+  console.log(`Markdown written to ${markdownFile}`);
+}
 process.exitCode = failures.length > 0 || (strict && missed > 0) ? 1 : 0;
+
+/** Every table, note and goal of the run as Markdown. */
+function markdown() {
+  const escape = (text) => String(text).replaceAll('|', '\\|');
+  const lines = [`Run of ${startedAt.toISOString()} on ${machine()}${quick ? ' (quick)' : ''}.`, ''];
+  for (const result of results) {
+    lines.push(`### ${result.suite}`, '');
+    for (const note of result.notes) lines.push(`- ${escape(note)}`);
+    lines.push('');
+    for (const table of result.tables) {
+      lines.push(`**${escape(table.title)}**`, '');
+      lines.push(`| ${table.header.map(escape).join(' | ')} |`);
+      lines.push(`|${table.header.map((_, index) => (index === 0 ? ' --- ' : ' ---: ')).join('|')}|`);
+      for (const cells of table.cells) lines.push(`| ${cells.map(escape).join(' | ')} |`);
+      lines.push('');
+    }
+  }
+  lines.push('### goals', '', '| result | suite | goal | measured | limit |', '| --- | --- | --- | ---: | ---: |');
+  for (const goal of goals) {
+    const sign = goal.better === 'lower' ? '≤' : '≥';
+    lines.push(`| ${goal.ok ? 'met' : '**missed**'} | ${goal.suite} | ${escape(goal.description)} | ${round(goal.measured)}${goal.unit} | ${sign} ${round(goal.limit)}${goal.unit} |`);
+  }
+  lines.push('');
+  return lines.join('\n');
+}

@@ -13,8 +13,8 @@ export class SuiteReport {
 
   /** Prints a table now and keeps it for the JSON record. `columns`: [{ key, label, format? }]. */
   table(title, columns, rows) {
-    this.tables.push({ title, rows });
     const cells = rows.map((row) => columns.map((column) => (column.format ? column.format(row[column.key], row) : String(row[column.key] ?? ''))));
+    this.tables.push({ title, header: columns.map((column) => column.label), cells, rows });
     const widths = columns.map((column, index) => Math.max(column.label.length, ...cells.map((line) => line[index].length)));
     const line = (values) => values.map((value, index) => (index === 0 ? value.padEnd(widths[index]) : value.padStart(widths[index]))).join('  ');
     console.log(`\n${title}`);

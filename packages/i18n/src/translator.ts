@@ -173,13 +173,13 @@ export function createTranslatorWithCatalogs(catalogs: Readonly<Record<string, C
   let lastTag: string | undefined;
   let lastResolvedTag: string | undefined;
   let defaultLanguage: string | undefined;
-  const forgetRenderers = (_lng: string, ns: string) => {
+  const forgetCompiledEntries = (_lng: string, ns: string) => {
     if (ns !== NAMESPACE) return;
     tables.clear();
     lastTable = undefined;
   };
-  i18n.store.on('added', forgetRenderers);
-  i18n.store.on('removed', forgetRenderers);
+  i18n.store.on('added', forgetCompiledEntries);
+  i18n.store.on('removed', forgetCompiledEntries);
 
   const resolveTag = (tag: unknown): string => {
     if (tag === lastTag && lastResolvedTag !== undefined) return lastResolvedTag;

@@ -50,6 +50,8 @@ function isMarkedUntranslated(value: string): boolean {
 
 /** Whether `tag` is a well-formed BCP 47 language tag in its canonical form (`da-DK`, not `da_dk`). */
 export function canonicalLocale(tag: string): string | undefined {
+  // ICU's canonicalization is super-linear on very long input; no real tag comes near 256 characters.
+  if (typeof tag !== 'string' || tag.length > 256) return undefined;
   try {
     const [canonical] = Intl.getCanonicalLocales(tag);
     return canonical;

@@ -1,18 +1,11 @@
 import { ERROR_CODES } from '@defender-errors/core';
+import { canonicalLocale } from '@defender-errors/i18n';
 import { isTerminalUnsafeCodePoint } from '../terminal';
 import { UsageError, type CliContext } from './command';
 import { closestMatch } from './suggest';
 
 /** The most bytes `explain` reads from a file or stdin: 1 MiB (the body parser reads 64 KiB of it). */
 export const MAX_INPUT_BYTES = 1024 * 1024;
-
-function canonicalize(tag: string): string | undefined {
-  try {
-    return Intl.getCanonicalLocales(tag)[0];
-  } catch {
-    return undefined;
-  }
-}
 
 function languageSubtag(tag: string): string {
   return (tag.split('-')[0] ?? tag).toLowerCase();
@@ -25,7 +18,7 @@ export function languageFromEnvironment(env: Readonly<Record<string, string | un
     if (typeof value !== 'string' || value.length === 0) continue;
     const locale = (value.split(/[.@]/)[0] ?? '').replace(/_/g, '-');
     if (locale === 'C' || locale === 'POSIX') return undefined;
-    return canonicalize(locale);
+    return canonicalLocale(locale);
   }
   return undefined;
 }
@@ -37,7 +30,7 @@ export function languageFromEnvironment(env: Readonly<Record<string, string | un
 export function resolveLanguageOption(lng: string | undefined, context: CliContext): string {
   const translator = context.translator();
   if (lng === undefined) return translator.resolveLanguage(languageFromEnvironment(context.env) ?? 'en-US');
-  const requested = canonicalize(lng);
+  const requested = canonicalLocale(lng);
   if (requested === undefined) throw new UsageError(`invalid language tag '${lng}' for --lng (expected a BCP 47 tag such as da-DK)`);
   const resolved = translator.resolveLanguage(requested);
   if (languageSubtag(resolved) !== languageSubtag(requested)) {

@@ -41,7 +41,7 @@ function dependencyOf(packageDir: string, name: string): string {
 async function runScript(dir: string, source: string): Promise<Record<string, unknown>> {
   const file = join(dir, `check-${Math.random().toString(36).slice(2)}.mjs`);
   writeFileSync(file, source);
-  const { stdout } = await run(process.execPath, [file], { cwd: dir, timeout: 20_000 });
+  const { stdout } = await run(process.execPath, [file], { cwd: dir, timeout: 60_000 });
   return JSON.parse(stdout) as Record<string, unknown>;
 }
 
@@ -63,9 +63,10 @@ beforeAll(async () => {
 
   // The package's own build script: generate from locales/, then tsup.
   const env = { ...process.env, DEFENDER_ERRORS_LOCALES_DIR: join(tmp, 'locales') };
-  const generated = await run(process.execPath, [join(i18n, 'scripts', 'generate-locales.mjs')], { cwd: i18n, env, timeout: 20_000 });
+  const generated = await run(process.execPath, [join(i18n, 'scripts', 'generate-locales.mjs')], { cwd: i18n, env, timeout: 60_000 });
   expect(generated.stdout).toContain('sv-SE');
-  await run(process.execPath, [TSUP], { cwd: i18n, env, timeout: 50_000 });
+  // Generous: in CI this build shares two cores with every other package's tests.
+  await run(process.execPath, [TSUP], { cwd: i18n, env, timeout: 240_000 });
 
   const node = join(tmp, 'packages', 'node');
   cpSync(join(REAL_NODE, 'dist'), join(node, 'dist'), { recursive: true });
@@ -84,7 +85,7 @@ beforeAll(async () => {
     copyFileSync(join(REAL_BROWSER, 'package.json'), join(browser, 'package.json'));
     linkDependencies(browser, { '@defender-errors/i18n': i18n, '@defender-errors/core': dependencyOf(REAL_BROWSER, '@defender-errors/core') });
   }
-}, 90_000);
+}, 300_000);
 
 afterAll(() => {
   if (tmp !== '') rmSync(tmp, { recursive: true, force: true });
@@ -151,9 +152,9 @@ describe('a locale added as a folder, with no code change', () => {
   it('is rendered by the node CLI, and passes locales check', async () => {
     const cli = join(tmp, 'packages', 'node', 'dist', 'cli.js');
     const env = { PATH: process.env['PATH'] ?? '', NO_COLOR: '1', LANG: 'C' };
-    const rendered = await run(process.execPath, [cli, 'render', 'InvalidHashValue', '--param', 'hash=abc', '--lng', 'sv'], { cwd: tmp, env, timeout: 20_000 });
+    const rendered = await run(process.execPath, [cli, 'render', 'InvalidHashValue', '--param', 'hash=abc', '--lng', 'sv'], { cwd: tmp, env, timeout: 60_000 });
     expect(rendered.stdout).toContain('Hashvärdet abc är ogiltigt.');
-    const checked = await run(process.execPath, [cli, 'locales', 'check'], { cwd: join(tmp, 'locales', 'sv-SE'), env, timeout: 20_000 });
+    const checked = await run(process.execPath, [cli, 'locales', 'check'], { cwd: join(tmp, 'locales', 'sv-SE'), env, timeout: 60_000 });
     expect(checked.stdout).toContain('3 locales checked (en-US, da-DK, sv-SE): 0 errors, 0 warnings.');
   });
 
