@@ -107,8 +107,9 @@ function chooseLanguage(translator: TranslatorLike, options: SendErrorOptions): 
  * - `target`: the error's tracking ID, or a fresh one.
  *
  * For every 5xx status the body holds only the generic text of the code: never the error's server
- * message, parameters, stack or cause. A value that is not a `DefenderApiError` (or a parsed error
- * body from `@defender-errors/core`) is sent as a 500 `InternalServerError`.
+ * message, parameters, stack or cause. A `DefenderApiError`, a parsed error body from
+ * `@defender-errors/core` or a raw error body (string or object) keeps its code and status; anything
+ * else (an `Error`, `undefined`, …) is sent as a 500 `InternalServerError`.
  *
  * @throws Error when the response's headers were already sent.
  *

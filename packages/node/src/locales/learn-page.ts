@@ -51,7 +51,7 @@ function isWordCharacter(char: string | undefined): boolean {
  * comma or full stop is removed. An intraword `_` (`client_id`) is kept.
  */
 export function markdownToText(markdown: string): string {
-  const linked = markdown.replace(/!?\[([^\]\n]{0,300})\]\([^)\n]{0,500}\)/g, '$1');
+  const linked = markdown.replace(/!?\[([^[\]\n]{0,300})\]\([^()\n]{0,500}\)/g, '$1');
   let text = '';
   for (let index = 0; index < linked.length; index += 1) {
     const char = linked[index] as string;
