@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -6,35 +5,17 @@ import { fileURLToPath } from 'node:url';
 import { DefenderApiError } from '@defender-errors/core';
 import { createErrorTranslator } from '@defender-errors/i18n';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CLI_BINARY, runBuiltCli, type CliRun } from './run-cli.fixture';
 
 const packageRoot = fileURLToPath(new URL('../../', import.meta.url));
-const binary = join(packageRoot, 'dist', 'cli.js');
 const translator = createErrorTranslator();
 const TRACKING_ID = '43f4cb08-8fac-4b65-9db1-745c2ae65f3a';
 
-interface Run {
-  readonly code: number | null;
-  readonly stdout: string;
-  readonly stderr: string;
-}
+type Run = CliRun;
 
 /** Runs the built `defender-errors` binary in a fresh node process, with NO_COLOR and a C locale unless told otherwise. */
 function cli(args: readonly string[], options: { input?: string; env?: Record<string, string>; cwd?: string } = {}): Promise<Run> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [binary, ...args], {
-      cwd: options.cwd ?? packageRoot,
-      env: { PATH: process.env['PATH'] ?? '', NO_COLOR: '1', LANG: 'C', ...options.env },
-      stdio: ['pipe', 'pipe', 'pipe'],
-      timeout: 15_000,
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
-    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-    child.stdin.end(options.input ?? '');
-  });
+  return runBuiltCli(args, { ...options, cwd: options.cwd ?? packageRoot });
 }
 
 function expectUsageError(run: Run, pattern: RegExp): void {
@@ -47,7 +28,7 @@ function expectUsageError(run: Run, pattern: RegExp): void {
 
 let workDir: string;
 beforeAll(() => {
-  if (!existsSync(binary)) throw new Error(`${binary} is missing: run \`pnpm --filter @defender-errors/node build\` first`);
+  if (!existsSync(CLI_BINARY)) throw new Error(`${CLI_BINARY} is missing: run \`pnpm --filter @defender-errors/node build\` first`);
   workDir = mkdtempSync(join(tmpdir(), 'defender-errors-cli-'));
 });
 afterAll(() => {
@@ -56,7 +37,7 @@ afterAll(() => {
 
 describe('defender-errors (the built binary)', () => {
   it('starts with a shebang and prints the package version', async () => {
-    expect(readFileSync(binary, 'utf8').startsWith('#!/usr/bin/env node\n')).toBe(true);
+    expect(readFileSync(CLI_BINARY, 'utf8').startsWith('#!/usr/bin/env node\n')).toBe(true);
     const { version } = JSON.parse(readFileSync(join(packageRoot, 'package.json'), 'utf8')) as { version: string };
     const run = await cli(['--version']);
     expect(run).toEqual({ code: 0, stdout: `${version}\n`, stderr: '' });

@@ -1,33 +1,15 @@
-import { spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { CLI_BINARY, runBuiltCli, type CliRun } from '../cli/run-cli.fixture';
 import { FIXTURES, REPO_LOCALES, REPO_ROOT, SEED_PAGE, tempRepo } from './fixtures/io';
 
 // The locales commands as users run them: the built `defender-errors` binary in a fresh process.
-const BINARY = join(REPO_ROOT, 'packages', 'node', 'dist', 'cli.js');
 
-interface Run {
-  readonly code: number | null;
-  readonly stdout: string;
-  readonly stderr: string;
-}
+type Run = CliRun;
 
 function cli(args: readonly string[], cwd: string): Promise<Run> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BINARY, ...args], {
-      cwd,
-      env: { PATH: process.env['PATH'] ?? '', NO_COLOR: '1', LANG: 'C' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-      timeout: 20_000,
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
-    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
+  return runBuiltCli(args, { cwd });
 }
 
 const cleanups: (() => void)[] = [];
@@ -43,7 +25,7 @@ function repo() {
 
 describe('defender-errors locales (built binary)', () => {
   it('is built', () => {
-    expect(existsSync(BINARY)).toBe(true);
+    expect(existsSync(CLI_BINARY)).toBe(true);
   });
 
   it('check: exits 0 on the repository, from any folder inside it', async () => {
