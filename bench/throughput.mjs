@@ -7,11 +7,16 @@
 //              exercised first, so lookups by code and parameter reads are megamorphic, as in an
 //              application that shows many different errors. Also measures compile: false and numbers.
 //
-//   node bench/throughput.mjs [--warm] [--quick]            (after `pnpm build`)
+// By default each state is measured in 3 fresh processes and every task reports the median of
+// the three (a single process can land in a slower JIT state, or next to another job).
+//
+//   node bench/throughput.mjs [--warm] [--quick] [--processes=N]            (after `pnpm build`)
 import { deepStrictEqual, strictEqual } from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
+import { fileURLToPath } from 'node:url';
 import { i18nextUrl, loadCatalog, requireDist } from './lib/paths.mjs';
-import { machine, measureThroughput } from './lib/harness.mjs';
+import { machine, measureThroughput, median } from './lib/harness.mjs';
 import { SuiteReport, formatNs, formatOps, round } from './lib/report.mjs';
 
 const { DefenderApiError, ERROR_CODES } = await import(requireDist('core'));
@@ -21,163 +26,234 @@ const { createInstance } = await import(i18nextModule.url);
 
 const quick = process.argv.includes('--quick');
 const warm = process.argv.includes('--warm');
+const isChild = process.argv.includes('--child');
+const processesArgument = process.argv.find((argument) => argument.startsWith('--processes='));
+const processes = processesArgument ? Number(processesArgument.slice('--processes='.length)) : quick ? 1 : 3;
 const state = warm ? 'app-like state' : 'focused process';
 const options = quick ? { rounds: 3, time: 120, warmupTime: 50 } : { rounds: 9, time: 200, warmupTime: 100 };
+const en = loadCatalog('en-US');
+
+let sections;
+if (isChild || processes === 1) {
+  sections = await measureAll();
+  if (isChild) {
+    process.stdout.write(`${JSON.stringify(sections)}\n`);
+    process.exit(0);
+  }
+} else {
+  // Every process is a fresh start for V8 and may land next to other jobs on a shared machine:
+  // measure in several and keep, per task, the median of their results.
+  const runs = [];
+  for (let index = 0; index < processes; index += 1) {
+    const output = execFileSync(process.execPath, [fileURLToPath(import.meta.url), '--child', ...(warm ? ['--warm'] : []), ...(quick ? ['--quick'] : [])], {
+      encoding: 'utf8',
+      maxBuffer: 64 * 1024 * 1024,
+    });
+    runs.push(JSON.parse(output.trim().split('\n').at(-1)));
+  }
+  sections = Object.fromEntries(Object.keys(runs[0]).map((section) => [section, medianRows(runs.map((run) => run[section]))]));
+}
+
 const report = new SuiteReport(warm ? 'throughput-warm' : 'throughput');
 report.note(
-  `throughput (${state}): ${machine()}, i18next ${i18nextModule.version}, ${options.rounds} rounds × ${options.time} ms per task, best round reported`,
+  `throughput (${state}): ${machine()}, i18next ${i18nextModule.version}; ${processes} fresh process${processes === 1 ? '' : 'es'}, ` +
+    `each ${options.rounds} rounds × ${options.time} ms per task; per task the best round of each process, median over the processes`,
 );
+const { formatRows, daRows, numberRows, describeRows } = sections;
 
-const en = loadCatalog('en-US');
-const translator = createErrorTranslator();
+/** Per task, the median over several processes of its time; `spread` is then the range across processes. */
+function medianRows(runsOfRows) {
+  return runsOfRows[0].map((row, index) => {
+    const times = runsOfRows.map((rows) => rows[index].nsPerOp);
+    const nsPerOp = median(times);
+    return { ...row, nsPerOp, opsPerSecond: 1e9 / nsPerOp, spread: ((Math.max(...times) - Math.min(...times)) / nsPerOp) * 100, processes: times.length };
+  });
+}
 
-// Raw i18next, configured like the package's own instance (no HTML escaping: the output is plain text).
-const i18next = createInstance();
-await i18next.init({
-  lng: 'en-US',
-  fallbackLng: 'en-US',
-  ns: ['errors'],
-  defaultNS: 'errors',
-  resources,
-  keySeparator: false,
-  nsSeparator: false,
-  showSupportNotice: false,
-  interpolation: { escapeValue: false },
-});
-const fixedEn = i18next.getFixedT('en-US', 'errors');
+/** Everything that is measured in one process: the checks, the warm-up of the app-like state and every table. */
+async function measureAll() {
+  const translator = createErrorTranslator();
 
-// 64 realistic inputs: SHA-256 / SHA-1 / MD5 hex digests and a few cut ones, as servers echo them.
-const hashes = Array.from({ length: 64 }, (_, index) => {
-  const digest = createHash(['sha256', 'sha1', 'md5'][index % 3]).update(`file-${index}`).digest('hex');
-  return index % 8 === 7 ? `${digest.slice(0, 9)}…` : digest;
-});
-const hashParams = hashes.map((hash) => ({ hash }));
-const targets = hashes.map((hash) => `${hash.slice(0, 8)}-8fac-4b65-9db1-745c2ae65f3a`);
-const errors = hashes.map((hash, index) => new DefenderApiError('InvalidHashValue', { params: { hash }, target: targets[index] }));
-
-const TITLES = Object.fromEntries(Object.entries(en).filter(([key]) => key.endsWith('.title')).map(([key, value]) => [key.slice(0, -'.title'.length), value]));
-const HINTS = Object.fromEntries(Object.entries(en).filter(([key]) => key.endsWith('.hint')).map(([key, value]) => [key.slice(0, -'.hint'.length), value]));
-
-/** What a hand-written, English-only describe() does for this error: the floor for describe(). */
-function handWrittenDescribe(error) {
-  if (!(error instanceof DefenderApiError)) throw new TypeError('not an API error');
-  const { hash } = error.params;
-  return {
-    code: error.code,
-    known: true,
-    renderedCode: error.code,
-    status: error.status,
-    title: TITLES[error.code],
-    message: `Hash value ${hash} is invalid.`,
-    hint: HINTS[error.code],
-    target: error.target,
-    serverMessage: error.serverMessage,
-    serverMessageMatched: false,
-    params: { hash },
-    retryAfter: error.retryAfter,
+  // Raw i18next, configured like the package's own instance (no HTML escaping: the output is plain text).
+  const i18next = createInstance();
+  await i18next.init({
     lng: 'en-US',
-  };
-}
+    fallbackLng: 'en-US',
+    ns: ['errors'],
+    defaultNS: 'errors',
+    resources,
+    keySeparator: false,
+    nsSeparator: false,
+    showSupportNotice: false,
+    interpolation: { escapeValue: false },
+  });
+  const fixedEn = i18next.getFixedT('en-US', 'errors');
 
-// Every contender must produce the same text before its speed means anything.
-for (const [index, hash] of hashes.entries()) {
-  const expected = `Hash value ${hash} is invalid.`;
-  strictEqual(translator.format('InvalidHashValue', { hash }), expected);
-  strictEqual(i18next.t('InvalidHashValue.message', { hash }), expected);
-  strictEqual(fixedEn('InvalidHashValue.message', { hash }), expected);
-  strictEqual(translator.format('InvalidHashValue', { hash }, { lng: 'da-DK' }), `Hashværdien ${hash} er ugyldig.`);
-  strictEqual(i18next.t('InvalidHashValue.message', { hash, lng: 'da-DK' }), `Hashværdien ${hash} er ugyldig.`);
-  deepStrictEqual(translator.describe(errors[index]), handWrittenDescribe(errors[index]));
-}
+  // 64 realistic inputs: SHA-256 / SHA-1 / MD5 hex digests and a few cut ones, as servers echo them.
+  const hashes = Array.from({ length: 64 }, (_, index) => {
+    const digest = createHash(['sha256', 'sha1', 'md5'][index % 3]).update(`file-${index}`).digest('hex');
+    return index % 8 === 7 ? `${digest.slice(0, 9)}…` : digest;
+  });
+  const hashParams = hashes.map((hash) => ({ hash }));
+  const targets = hashes.map((hash) => `${hash.slice(0, 8)}-8fac-4b65-9db1-745c2ae65f3a`);
+  const errors = hashes.map((hash, index) => new DefenderApiError('InvalidHashValue', { params: { hash }, target: targets[index] }));
 
-const throughI18next = warm ? createErrorTranslator({ compile: false }) : undefined;
-if (warm) {
-  // What an application does over time: every code, in every locale, with and without parameters,
-  // as errors, parsed bodies and raw bodies, through both paths.
-  const anyParams = { hash: 'x', received: 1500, allowed: 500, error: 'e', input: 'i', domain: 'd', ip: '10.0.0.1', url: 'u', parameter: 'p', platform: 'p', action: 'a', version: '1', operation: 'o', resource: 'r' };
-  for (let round = 0; round < 50; round += 1) {
+  const TITLES = Object.fromEntries(Object.entries(en).filter(([key]) => key.endsWith('.title')).map(([key, value]) => [key.slice(0, -'.title'.length), value]));
+  const HINTS = Object.fromEntries(Object.entries(en).filter(([key]) => key.endsWith('.hint')).map(([key, value]) => [key.slice(0, -'.hint'.length), value]));
+
+  /** What a hand-written, English-only describe() does for this error: the floor for describe(). */
+  function handWrittenDescribe(error) {
+    if (!(error instanceof DefenderApiError)) throw new TypeError('not an API error');
+    const { hash } = error.params;
+    return {
+      code: error.code,
+      known: true,
+      renderedCode: error.code,
+      status: error.status,
+      title: TITLES[error.code],
+      message: `Hash value ${hash} is invalid.`,
+      hint: HINTS[error.code],
+      target: error.target,
+      serverMessage: error.serverMessage,
+      serverMessageMatched: false,
+      params: { hash },
+      retryAfter: error.retryAfter,
+      lng: 'en-US',
+    };
+  }
+
+  // Every contender must produce the same text before its speed means anything.
+  for (const [index, hash] of hashes.entries()) {
+    const expected = `Hash value ${hash} is invalid.`;
+    strictEqual(translator.format('InvalidHashValue', { hash }), expected);
+    strictEqual(i18next.t('InvalidHashValue.message', { hash }), expected);
+    strictEqual(fixedEn('InvalidHashValue.message', { hash }), expected);
+    strictEqual(translator.format('InvalidHashValue', { hash }, { lng: 'da-DK' }), `Hashværdien ${hash} er ugyldig.`);
+    strictEqual(i18next.t('InvalidHashValue.message', { hash, lng: 'da-DK' }), `Hashværdien ${hash} er ugyldig.`);
+    deepStrictEqual(translator.describe(errors[index]), handWrittenDescribe(errors[index]));
+  }
+
+  const throughI18next = warm ? createErrorTranslator({ compile: false }) : undefined;
+
+  /**
+   * The least a lookup by code can cost: every en-US message as a closure around its literal texts,
+   * found by code and called with the caller's object, with no checks at all (no own-property test,
+   * no locale, no fallback). Reported in the app-like state, next to format().
+   */
+  function minimalDispatchTable() {
+    const table = {};
     for (const code of ERROR_CODES) {
-      for (const lng of [undefined, 'en-US', 'da-DK', 'da', 'en-GB']) {
-        for (const subject of [translator, throughI18next]) {
-          subject.format(code, anyParams, { lng });
-          subject.describe(new DefenderApiError(code, { params: anyParams, target: 't' }), { lng });
-          subject.describe(JSON.stringify({ error: { code, message: subject.format(code, anyParams, { lng: 'en-US' }), target: 't' } }), { lng });
+      const [head, ...rest] = en[`${code}.message`].split(/\{\{(\w+)\}\}/);
+      const names = rest.filter((_, index) => index % 2 === 0);
+      const texts = rest.filter((_, index) => index % 2 === 1);
+      table[code] =
+        names.length === 0
+          ? () => head
+          : names.length === 1
+            ? (params) => head + params[names[0]] + texts[0]
+            : (params) => names.reduce((out, name, index) => out + params[name] + texts[index], head);
+    }
+    return table;
+  }
+  const minimal = minimalDispatchTable();
+  const codeVariable = ['InvalidHashValue'];
+
+  if (warm) {
+    // What an application does over time: every code, in every locale, with and without parameters,
+    // as errors, parsed bodies and raw bodies, through both paths.
+    const anyParams = { hash: 'x', received: 1500, allowed: 500, error: 'e', input: 'i', domain: 'd', ip: '10.0.0.1', url: 'u', parameter: 'p', platform: 'p', action: 'a', version: '1', operation: 'o', resource: 'r' };
+    for (let round = 0; round < 50; round += 1) {
+      for (const code of ERROR_CODES) {
+        for (const lng of [undefined, 'en-US', 'da-DK', 'da', 'en-GB']) {
+          for (const subject of [translator, throughI18next]) {
+            subject.format(code, anyParams, { lng });
+            minimal[code](anyParams);
+            subject.describe(new DefenderApiError(code, { params: anyParams, target: 't' }), { lng });
+            subject.describe(JSON.stringify({ error: { code, message: subject.format(code, anyParams, { lng: 'en-US' }), target: 't' } }), { lng });
+          }
         }
       }
     }
+    for (const [index, hash] of hashes.entries()) {
+      strictEqual(minimal[codeVariable[0]]({ hash }), `Hash value ${hash} is invalid.`);
+      strictEqual(throughI18next.format('InvalidHashValue', { hash }), `Hash value ${hash} is invalid.`);
+      deepStrictEqual(throughI18next.describe(errors[index]), handWrittenDescribe(errors[index]));
+    }
   }
-  for (const [index, hash] of hashes.entries()) {
-    strictEqual(throughI18next.format('InvalidHashValue', { hash }), `Hash value ${hash} is invalid.`);
-    deepStrictEqual(throughI18next.describe(errors[index]), handWrittenDescribe(errors[index]));
+
+  const numberFormatDa = new Intl.NumberFormat('da-DK');
+  const batchSizes = Array.from({ length: 64 }, (_, index) => ({ received: 500 + index * 977, allowed: 500 }));
+  if (warm) {
+    for (const sizes of batchSizes) {
+      strictEqual(
+        translator.format('MaximumBatchSizeExceeded', sizes, { lng: 'da-DK' }),
+        `Den maksimale batchstørrelse er overskredet. Modtaget: ${numberFormatDa.format(sizes.received)}, tilladt: ${numberFormatDa.format(sizes.allowed)}.`,
+      );
+    }
   }
+
+  const formatRows = await measureThroughput(
+    [
+      { name: 'template literal (floor)', inputs: hashes, fn: (hash) => `Hash value ${hash} is invalid.` },
+      { name: 'format()', inputs: hashParams, fn: (params) => translator.format('InvalidHashValue', params) },
+      { name: "format({ lng: 'en-US' })", inputs: hashParams, fn: (params) => translator.format('InvalidHashValue', params, { lng: 'en-US' }) },
+      { name: 'i18next t()', inputs: hashParams, fn: (params) => i18next.t('InvalidHashValue.message', params) },
+      { name: 'i18next getFixedT(lng)(…)', inputs: hashes, fn: (hash) => i18next.getFixedT('en-US', 'errors')('InvalidHashValue.message', { hash }) },
+      { name: 'i18next fixed t, reused', inputs: hashParams, fn: (params) => fixedEn('InvalidHashValue.message', params) },
+      ...(warm
+        ? [
+            { name: 'format(), compile: false', inputs: hashParams, fn: (params) => throughI18next.format('InvalidHashValue', params) },
+            { name: 'minimal dispatch by code, no checks', inputs: hashParams, fn: (params) => minimal[codeVariable[0]](params) },
+          ]
+        : []),
+    ],
+    options,
+  );
+
+  const daRows = await measureThroughput(
+    [
+      { name: 'template literal da (floor)', inputs: hashes, fn: (hash) => `Hashværdien ${hash} er ugyldig.` },
+      { name: "format({ lng: 'da-DK' })", inputs: hashParams, fn: (params) => translator.format('InvalidHashValue', params, { lng: 'da-DK' }) },
+      { name: "format({ lng: 'da' })", inputs: hashParams, fn: (params) => translator.format('InvalidHashValue', params, { lng: 'da' }) },
+      { name: "i18next t({ lng: 'da-DK' })", inputs: hashes, fn: (hash) => i18next.t('InvalidHashValue.message', { hash, lng: 'da-DK' }) },
+    ],
+    options,
+  );
+
+  const numberRows = warm
+    ? await measureThroughput(
+        [
+          {
+            name: 'literal + Intl.NumberFormat (floor)',
+            inputs: batchSizes,
+            fn: ({ received, allowed }) =>
+              `Den maksimale batchstørrelse er overskredet. Modtaget: ${numberFormatDa.format(received)}, tilladt: ${numberFormatDa.format(allowed)}.`,
+          },
+          { name: 'format(da-DK)', inputs: batchSizes, fn: (sizes) => translator.format('MaximumBatchSizeExceeded', sizes, { lng: 'da-DK' }) },
+          {
+            name: 'i18next t(da-DK), numbers formatted first',
+            inputs: batchSizes,
+            fn: ({ received, allowed }) =>
+              i18next.t('MaximumBatchSizeExceeded.message', { received: numberFormatDa.format(received), allowed: numberFormatDa.format(allowed), lng: 'da-DK' }),
+          },
+        ],
+        options,
+      )
+    : [];
+
+  const describeRows = await measureThroughput(
+    [
+      { name: 'template literal (message only)', inputs: hashes, fn: (hash) => `Hash value ${hash} is invalid.` },
+      { name: 'hand-written describe (floor)', inputs: errors, fn: handWrittenDescribe },
+      { name: 'describe(error)', inputs: errors, fn: (error) => translator.describe(error) },
+      { name: "describe(error, { lng: 'da-DK' })", inputs: errors, fn: (error) => translator.describe(error, { lng: 'da-DK' }) },
+      { name: 'i18next t() (message only)', inputs: hashParams, fn: (params) => i18next.t('InvalidHashValue.message', params) },
+      ...(warm ? [{ name: 'describe(error), compile: false', inputs: errors, fn: (error) => throughI18next.describe(error) }] : []),
+    ],
+    options,
+  );
+  return { formatRows, daRows, numberRows, describeRows };
 }
-
-const numberFormatDa = new Intl.NumberFormat('da-DK');
-const batchSizes = Array.from({ length: 64 }, (_, index) => ({ received: 500 + index * 977, allowed: 500 }));
-if (warm) {
-  for (const sizes of batchSizes) {
-    strictEqual(
-      translator.format('MaximumBatchSizeExceeded', sizes, { lng: 'da-DK' }),
-      `Den maksimale batchstørrelse er overskredet. Modtaget: ${numberFormatDa.format(sizes.received)}, tilladt: ${numberFormatDa.format(sizes.allowed)}.`,
-    );
-  }
-}
-
-const formatRows = await measureThroughput(
-  [
-    { name: 'template literal (floor)', inputs: hashes, fn: (hash) => `Hash value ${hash} is invalid.` },
-    { name: 'format()', inputs: hashParams, fn: (params) => translator.format('InvalidHashValue', params) },
-    { name: "format({ lng: 'en-US' })", inputs: hashParams, fn: (params) => translator.format('InvalidHashValue', params, { lng: 'en-US' }) },
-    { name: 'i18next t()', inputs: hashParams, fn: (params) => i18next.t('InvalidHashValue.message', params) },
-    { name: 'i18next getFixedT(lng)(…)', inputs: hashes, fn: (hash) => i18next.getFixedT('en-US', 'errors')('InvalidHashValue.message', { hash }) },
-    { name: 'i18next fixed t, reused', inputs: hashParams, fn: (params) => fixedEn('InvalidHashValue.message', params) },
-    ...(warm ? [{ name: 'format(), compile: false', inputs: hashParams, fn: (params) => throughI18next.format('InvalidHashValue', params) }] : []),
-  ],
-  options,
-);
-
-const daRows = await measureThroughput(
-  [
-    { name: 'template literal da (floor)', inputs: hashes, fn: (hash) => `Hashværdien ${hash} er ugyldig.` },
-    { name: "format({ lng: 'da-DK' })", inputs: hashParams, fn: (params) => translator.format('InvalidHashValue', params, { lng: 'da-DK' }) },
-    { name: "format({ lng: 'da' })", inputs: hashParams, fn: (params) => translator.format('InvalidHashValue', params, { lng: 'da' }) },
-    { name: "i18next t({ lng: 'da-DK' })", inputs: hashes, fn: (hash) => i18next.t('InvalidHashValue.message', { hash, lng: 'da-DK' }) },
-  ],
-  options,
-);
-
-const numberRows = warm
-  ? await measureThroughput(
-      [
-        {
-          name: 'literal + Intl.NumberFormat (floor)',
-          inputs: batchSizes,
-          fn: ({ received, allowed }) =>
-            `Den maksimale batchstørrelse er overskredet. Modtaget: ${numberFormatDa.format(received)}, tilladt: ${numberFormatDa.format(allowed)}.`,
-        },
-        { name: 'format(da-DK)', inputs: batchSizes, fn: (sizes) => translator.format('MaximumBatchSizeExceeded', sizes, { lng: 'da-DK' }) },
-        {
-          name: 'i18next t(da-DK), numbers formatted first',
-          inputs: batchSizes,
-          fn: ({ received, allowed }) =>
-            i18next.t('MaximumBatchSizeExceeded.message', { received: numberFormatDa.format(received), allowed: numberFormatDa.format(allowed), lng: 'da-DK' }),
-        },
-      ],
-      options,
-    )
-  : [];
-
-const describeRows = await measureThroughput(
-  [
-    { name: 'template literal (message only)', inputs: hashes, fn: (hash) => `Hash value ${hash} is invalid.` },
-    { name: 'hand-written describe (floor)', inputs: errors, fn: handWrittenDescribe },
-    { name: 'describe(error)', inputs: errors, fn: (error) => translator.describe(error) },
-    { name: "describe(error, { lng: 'da-DK' })", inputs: errors, fn: (error) => translator.describe(error, { lng: 'da-DK' }) },
-    { name: 'i18next t() (message only)', inputs: hashParams, fn: (params) => i18next.t('InvalidHashValue.message', params) },
-    ...(warm ? [{ name: 'describe(error), compile: false', inputs: errors, fn: (error) => throughI18next.describe(error) }] : []),
-  ],
-  options,
-);
 
 const byName = (rows) => Object.fromEntries(rows.map((row) => [row.name, row]));
 const withRatio = (rows, floorName) => {
@@ -189,7 +265,7 @@ const columns = [
   { key: 'nsPerOp', label: 'time/op', format: formatNs },
   { key: 'opsPerSecond', label: 'ops/s', format: formatOps },
   { key: 'ratio', label: '× floor', format: (value) => `${round(value)}×` },
-  { key: 'spread', label: 'median round', format: (value) => `+${round(value)}%` },
+  { key: 'spread', label: processes === 1 ? 'median round' : 'range across processes', format: (value) => `${processes === 1 ? '+' : '±'}${round(processes === 1 ? value : value / 2)}%` },
 ];
 report.table(`format(): "Hash value {{hash}} is invalid." (en-US), ${state}`, columns, withRatio(formatRows, 'template literal (floor)'));
 report.table(`format(): da-DK and tag resolution, ${state}`, columns, withRatio(daRows, 'template literal da (floor)'));
@@ -206,6 +282,12 @@ report.goal('format-vs-floor', `format() time ÷ template literal time (en-US)${
 report.goal('format-da-vs-floor', `format(da-DK) time ÷ template literal time (da-DK)${suffix}`, d["format({ lng: 'da-DK' })"].nsPerOp / d['template literal da (floor)'].nsPerOp, 2, { unit: '×' });
 report.goal('describe-vs-t', `describe() throughput ÷ i18next t() throughput (one message)${suffix}`, r['i18next t() (message only)'].nsPerOp / r['describe(error)'].nsPerOp, 10, { better: 'higher', unit: '×' });
 report.goal('describe-vs-floor', `describe() time ÷ hand-written describe time${suffix}`, r['describe(error)'].nsPerOp / r['hand-written describe (floor)'].nsPerOp, 2, { unit: '×' });
+if (warm) {
+  report.note(
+    `info: format() time ÷ minimal dispatch by code (no checks) = ${round(f['format()'].nsPerOp / f['minimal dispatch by code, no checks'].nsPerOp)}× ` +
+      '(what the locale, the fallback and the own-property test of each parameter add in this state)',
+  );
+}
 report.note(
   `info: describe() time ÷ bare template literal time = ${round(r['describe(error)'].nsPerOp / r['template literal (message only)'].nsPerOp)}× ` +
     '(describe() also renders the title and hint and builds a 13-field view model)',
