@@ -2,7 +2,9 @@
 // { scenario, ms, cpu, message, split }. Everything read from disk beforehand (catalogs, paths) is outside
 // the timed part; the timed part starts right before the first import().
 //
-//   node bench/lib/cold-child.mjs i18next|ours|both [node|i18n]
+//   node bench/lib/cold-child.mjs i18next|ours|both [node|i18n|node-negotiated]
+// `node-negotiated` picks the language with negotiateLocale(Accept-Language) first, as a server's
+// first request does, which also loads the header parser and the matcher.
 import { performance } from 'node:perf_hooks';
 import { i18nextUrl, loadCatalog, requireDist } from './paths.mjs';
 
@@ -11,7 +13,8 @@ const BODY = JSON.stringify({
   error: { code: 'InvalidHashValue', message: 'Hash value 9f86d081884c7d65 is invalid.', target: '43f4cb08-8fac-4b65-9db1-745c2ae65f3a' },
 });
 const i18nextEntry = i18nextUrl().url;
-const ourEntry = requireDist(ourPackage);
+const negotiate = ourPackage === 'node-negotiated';
+const ourEntry = requireDist(negotiate ? 'node' : ourPackage);
 const resources = { 'en-US': { errors: loadCatalog('en-US') }, 'da-DK': { errors: loadCatalog('da-DK') } };
 
 /** i18next's own cost: import it, create and initialize an instance with the catalogs, translate once. */
@@ -36,7 +39,8 @@ async function i18nextOnly() {
 async function ours(entry) {
   const module = await import(entry);
   const translator = module.getDefaultTranslator ? module.getDefaultTranslator() : module.createErrorTranslator();
-  return translator.describe(BODY, { lng: 'da-DK' }).message;
+  const lng = negotiate ? module.negotiateLocale('da,en-US;q=0.8,en;q=0.6') : 'da-DK';
+  return translator.describe(BODY, { lng }).message;
 }
 
 let message;

@@ -9,4 +9,17 @@ const localeEntries = Object.fromEntries(
     .map((file) => [`locales/${file.slice(0, -3)}`, `src/generated/locales/${file}`]),
 );
 
-export default defineConfig(packageConfig({ entry: { index: 'src/index.ts', lite: 'src/lite.ts', ...localeEntries } }));
+// A locale module imports catalogFromValues (and with it the en-US keys) from the published lite
+// entry instead of bundling its own copy: a page that loads a locale already has lite.
+const localesShareLite = {
+  name: 'locales-share-lite',
+  setup(build: { onResolve(options: { filter: RegExp }, callback: (args: { importer: string }) => { path: string; external: boolean } | undefined): void }) {
+    build.onResolve({ filter: /^\.\.\/\.\.\/catalog-values$/ }, (args) =>
+      /[\\/]generated[\\/]locales[\\/]/.test(args.importer) ? { path: '@defender-errors/i18n/lite', external: true } : undefined,
+    );
+  },
+};
+
+export default defineConfig(
+  packageConfig({ entry: { index: 'src/index.ts', lite: 'src/lite.ts', ...localeEntries }, esbuildPlugins: [localesShareLite] }),
+);

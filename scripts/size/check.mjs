@@ -1,8 +1,9 @@
 #!/usr/bin/env node
-// Size budgets (pnpm size): bundles each published package, each locale module and the page
-// scenarios of issue 7 with esbuild (minified, tree-shaken, code-split), gzips what loads up front
-// with node:zlib and compares it with scripts/size/budgets.json. Prints a table; exits 1 when a
-// budget is exceeded or a bundle fails. Needs the packages' dist/ (run `pnpm build` first).
+// Size budgets (pnpm size): bundles each published package and each locale module with esbuild
+// (minified, tree-shaken) and the page scenarios of issue 7 as Vite builds a page (Rollup 4,
+// code-split, each chunk minified with esbuild), gzips what loads up front with node:zlib and
+// compares it with scripts/size/budgets.json. Prints a table; exits 1 when a budget is exceeded or
+// a bundle fails. Needs the packages' dist/ (run `pnpm build` first).
 //
 // Usage: node scripts/size/check.mjs [--json] [--why]
 //   --json  print the rows as JSON instead of a table
@@ -10,7 +11,8 @@
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { build } from 'esbuild';
+import { build, transform } from 'esbuild';
+import { rollup } from 'rollup';
 import { discoverPackages, workspaceRoot as root } from '../release/workspace.mjs';
 
 const budgets = JSON.parse(readFileSync(path.join(root, 'scripts/size/budgets.json'), 'utf8'));
@@ -141,6 +143,91 @@ async function measure({ imports, platform, bundle, external = [] }) {
   return { minified, gzip, inputs };
 }
 
+/** The file an `exports` entry maps `subpath` to (`./locales/*` patterns included), or undefined. */
+function exportedFile({ dir, manifest }, subpath) {
+  const exportsMap = manifest.exports ?? {};
+  let target = exportsMap[subpath];
+  if (target === undefined) {
+    for (const [key, value] of Object.entries(exportsMap)) {
+      const star = key.indexOf('*');
+      if (star === -1 || !subpath.startsWith(key.slice(0, star)) || !subpath.endsWith(key.slice(star + 1))) continue;
+      const middle = subpath.slice(star, subpath.length - (key.length - star - 1));
+      const pattern = importTarget(value);
+      target = pattern?.replace('*', middle);
+      break;
+    }
+  }
+  const file = importTarget(target);
+  return file === undefined ? undefined : path.join(dir, file);
+}
+
+/**
+ * Bundles `imports` as Vite builds a page for production: Rollup 4 with code splitting (a lazy
+ * `import()` becomes its own chunk that imports what it shares from the entry chunk), package
+ * `sideEffects` honoured, every chunk minified with esbuild. Returns what loads up front: the entry
+ * chunk and the chunks it imports statically, each gzipped on its own; `inputs` are the bytes each
+ * module renders into those chunks before minification.
+ */
+async function measurePage({ imports, external }) {
+  const bundle = await rollup({
+    input: ENTRY_NAMESPACE,
+    external: (id) => external.some((pattern) => matchesExternal(pattern, id)),
+    onwarn: () => {},
+    plugins: [
+      {
+        name: 'size-entry',
+        resolveId: (id) => (id === ENTRY_NAMESPACE ? id : null),
+        load: (id) => (id === ENTRY_NAMESPACE ? entrySource(imports) : null),
+      },
+      {
+        name: 'workspace-packages',
+        resolveId(id) {
+          const { name, subpath } = splitSpecifier(id);
+          const pkg = packages.get(name);
+          if (!pkg) return null;
+          assertBuilt(name);
+          const file = exportedFile(pkg, subpath);
+          if (!file || !existsSync(file)) throw new Error(`${id} is not exported by ${name} (or not built)`);
+          return { id: file, moduleSideEffects: pkg.manifest.sideEffects !== false };
+        },
+      },
+      {
+        name: 'minify',
+        async renderChunk(code) {
+          const result = await transform(code, { minify: true, format: 'esm', target: 'es2022', legalComments: 'none' });
+          return { code: result.code, map: null };
+        },
+      },
+    ],
+  });
+  const { output } = await bundle.generate({ format: 'es' });
+  await bundle.close();
+  const chunks = new Map(output.filter((item) => item.type === 'chunk').map((chunk) => [chunk.fileName, chunk]));
+  const entries = [...chunks.values()].filter((chunk) => chunk.isEntry);
+  if (entries.length !== 1) throw new Error(`expected one entry chunk, found ${entries.length}`);
+  const upFront = new Set();
+  const queue = [entries[0].fileName];
+  while (queue.length > 0) {
+    const fileName = queue.shift();
+    if (upFront.has(fileName)) continue;
+    upFront.add(fileName);
+    queue.push(...chunks.get(fileName).imports.filter((imported) => chunks.has(imported)));
+  }
+  let minified = 0;
+  let gzip = 0;
+  const inputs = {};
+  for (const fileName of upFront) {
+    const chunk = chunks.get(fileName);
+    minified += Buffer.byteLength(chunk.code);
+    gzip += gzipSync(chunk.code, { level: 9 }).byteLength;
+    for (const [id, { renderedLength }] of Object.entries(chunk.modules)) {
+      const label = id.replace(/^.*?packages\//, '');
+      inputs[label] = (inputs[label] ?? 0) + renderedLength;
+    }
+  }
+  return { minified, gzip, inputs };
+}
+
 /**
  * The locales a package publishes under `./locales/<lng>`: explicit export keys, plus the files a
  * `./locales/*` pattern matches in the built package.
@@ -221,23 +308,23 @@ try {
 }
 for (const lng of locales) {
   await check(`${localePackage}/locales/${lng}`, budgets.locales.budget, () =>
-    measure({ imports: { [`${localePackage}/locales/${lng}`]: '*' }, platform: 'browser', bundle: () => true }),
+    measure({ imports: { [`${localePackage}/locales/${lng}`]: ['lng', 'messages'] }, platform: 'browser', bundle: () => true, external: budgets.locales.external ?? [] }),
   );
 }
 
 const pages = budgets.pages;
 for (const scenario of pages.scenarios) {
-  const options = { platform: 'browser', bundle: () => true, external: pages.external };
+  const options = { external: pages.external };
   let pageSize;
   await check(`${scenario.name} (${pages.bundledLocales.join(', ')}; ${pages.external.join(', ')} external)`, scenario.budget, async () => {
-    pageSize = await measure({ imports: scenario.imports, ...options });
+    pageSize = await measurePage({ imports: scenario.imports, ...options });
     return pageSize;
   });
   if (!scenario.furtherLocales) continue;
   for (const lng of locales.filter((candidate) => !pages.bundledLocales.includes(candidate))) {
     await check(`  + ${lng} bundled into that page`, pages.furtherLocaleBudget, async () => {
       if (!pageSize) throw new Error('the page itself did not bundle');
-      const withLocale = await measure({ imports: { ...scenario.imports, [`${localePackage}/locales/${lng}`]: ['messages'] }, ...options });
+      const withLocale = await measurePage({ imports: { ...scenario.imports, [`${localePackage}/locales/${lng}`]: ['messages'] }, ...options });
       return { minified: withLocale.minified - pageSize.minified, gzip: withLocale.gzip - pageSize.gzip };
     });
   }
@@ -275,7 +362,7 @@ function printTable(tableRows) {
 
 function printInputs(pageRows) {
   for (const row of pageRows) {
-    console.log(`\n${row.label}: minified bytes per input`);
+    console.log(`\n${row.label}: bytes per input as Rollup renders them (before minification)`);
     const sorted = Object.entries(row.inputs).sort((a, b) => b[1] - a[1]);
     for (const [input, bytes] of sorted) if (bytes > 0) console.log(`  ${String(bytes).padStart(7)}  ${input}`);
   }

@@ -1,4 +1,4 @@
-import { defineErrorRegistry, isHttpStatus, type ParamsFromDefinition } from './registry';
+import { buildErrorRegistry, isHttpStatus, type ParamsFromDefinition } from './registry';
 
 /**
  * The error codes of the Microsoft Defender XDR REST API (and `TooManyRequests`, which the
@@ -49,7 +49,7 @@ export const DEFENDER_ERROR_DEFINITIONS = {
 } as const;
 
 /** The Defender XDR error registry. */
-export const defenderErrorRegistry = defineErrorRegistry(DEFENDER_ERROR_DEFINITIONS);
+export const defenderErrorRegistry = buildErrorRegistry(DEFENDER_ERROR_DEFINITIONS);
 
 /** A Defender XDR REST API error code. */
 export type ErrorCode = keyof typeof DEFENDER_ERROR_DEFINITIONS;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { defineErrorRegistry, isRetryableStatus, type ErrorDefinitionsInput } from './index';
+import { DEFENDER_ERROR_DEFINITIONS, defineErrorRegistry, ERROR_CODES, getErrorDefinition, isRetryableStatus, type ErrorDefinitionsInput } from './index';
 
 const DEFINITIONS = {
   QuotaExceeded: { status: 429 },
@@ -95,6 +95,18 @@ describe('defineErrorRegistry validation', () => {
 
   it('accepts the boundary statuses 100 and 599', () => {
     expect(defineErrorRegistry({ Low: { status: 100 }, High: { status: 599 } }).codes).toEqual(['Low', 'High']);
+  });
+});
+
+describe('the shipped Defender registry (built without the checks)', () => {
+  it('passes the checks of defineErrorRegistry and equals what it builds', () => {
+    const checked = defineErrorRegistry(DEFENDER_ERROR_DEFINITIONS);
+    expect([...checked.codes]).toEqual([...ERROR_CODES]);
+    for (const code of ERROR_CODES) {
+      expect(getErrorDefinition(code)).toEqual(checked.getErrorDefinition(code));
+      expect(Object.getPrototypeOf(getErrorDefinition(code).paramKinds)).toBeNull();
+      expect(Object.isFrozen(getErrorDefinition(code).params)).toBe(true);
+    }
   });
 });
 

@@ -1,7 +1,8 @@
+import { readdirSync } from 'node:fs';
 import { ERROR_CODES, getErrorDefinition } from '@defender-errors/core';
 import { describe, expect, it } from 'vitest';
 import { CODES_WITH_HINTS, REFERENCE_WORDING, SAMPLE_PARAMS } from './fixtures/reference-wording';
-import { resources, SUPPORTED_LOCALES } from './index';
+import { catalogFromValues, resources, SUPPORTED_LOCALES } from './index';
 import { placeholderNames } from './template';
 import { validateCatalog } from './validate';
 
@@ -76,5 +77,32 @@ describe('catalogs', () => {
       if (names.length === 0) continue;
       expect(Object.keys(SAMPLE_PARAMS[code] ?? {}).sort(), code).toEqual([...names].sort());
     }
+  });
+});
+
+describe('the published locale modules (@defender-errors/i18n/locales/<lng>)', () => {
+  interface LocaleModule {
+    readonly lng: string;
+    readonly messages: Readonly<Record<string, string>>;
+  }
+  const folder = new URL('generated/locales/', import.meta.url);
+
+  it('exist for every supported locale, and each rebuilds its catalog exactly, key for key', async () => {
+    const files = readdirSync(folder).filter((file) => file.endsWith('.ts'));
+    const modules = await Promise.all(files.map((file) => import(new URL(file, folder).href) as Promise<LocaleModule>));
+    const byTag = new Map(modules.map((module) => [module.lng, module.messages]));
+    expect([...byTag.keys()].sort()).toEqual([...SUPPORTED_LOCALES].sort());
+    for (const lng of SUPPORTED_LOCALES) {
+      expect(byTag.get(lng), lng).toStrictEqual({ ...resources[lng].errors });
+      expect(Object.keys(byTag.get(lng) ?? {}), lng).toEqual(Object.keys(enUS));
+    }
+  });
+
+  it('catalogFromValues refuses a list that does not have one message per en-US key', () => {
+    const values = Object.values(daDK);
+    expect(catalogFromValues(values)).toStrictEqual({ ...daDK });
+    expect(() => catalogFromValues(values.slice(1))).toThrow(`expected ${Object.keys(enUS).length} messages in the order of the en-US keys`);
+    expect(() => catalogFromValues([...values, 'extra'])).toThrow(TypeError);
+    expect(() => catalogFromValues('not a list' as unknown as string[])).toThrow(TypeError);
   });
 });

@@ -17,6 +17,7 @@ export function createErrorTranslator(options: ErrorTranslatorOptions = {}): Err
 /** The locales published with this package (each loadable from `@defender-errors/i18n/locales/<lng>`). */
 export const AVAILABLE_LOCALES = SUPPORTED_LOCALES;
 
+export { catalogFromValues } from './catalog-values';
 export { extractParams } from './extract';
 export { resolveLocale, SOURCE_LOCALE } from './locale';
 export { CatalogValidationError, type CatalogProblem } from './validate';

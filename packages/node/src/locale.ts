@@ -1,6 +1,7 @@
-import { match } from '@formatjs/intl-localematcher';
+import { createRequire } from 'node:module';
+import type * as LocaleMatcher from '@formatjs/intl-localematcher';
 import { SUPPORTED_LOCALES, resolveLocale } from '@defender-errors/i18n';
-import Negotiator from 'negotiator';
+import type NegotiatorClass from 'negotiator';
 
 /**
  * The most characters of an `Accept-Language` header that {@link negotiateLocale} reads: 4 KiB.
@@ -23,6 +24,22 @@ interface SupportedTag {
 
 /** What a request may carry in its `accept-language` header field. */
 export type AcceptLanguageHeader = string | readonly string[] | null | undefined;
+
+const requireDependency = createRequire(import.meta.url);
+let negotiatorClass: typeof NegotiatorClass | undefined;
+let localeMatcher: typeof LocaleMatcher | undefined;
+
+/**
+ * The header parser and the matcher load on the first negotiation, not at import: together they
+ * cost ≈17 ms of a cold start (issue 7), which a process that never negotiates should not pay.
+ */
+function negotiator(): typeof NegotiatorClass {
+  return (negotiatorClass ??= requireDependency('negotiator') as typeof NegotiatorClass);
+}
+
+function matcher(): typeof LocaleMatcher {
+  return (localeMatcher ??= requireDependency('@formatjs/intl-localematcher') as typeof LocaleMatcher);
+}
 
 function canonicalize(tag: string): string | undefined {
   try {
@@ -74,9 +91,27 @@ function refusedRanges(text: string): string[] {
   return refused;
 }
 
-function lookup(range: string, candidates: readonly string[]): string | undefined {
+/**
+ * Whether `candidate` is `range` or a prefix of it that ends before a `-`: the only answers RFC 4647
+ * lookup can give, so when no candidate covers a range the matcher (and its load) is skipped.
+ */
+function covers(candidate: string, range: string): boolean {
+  const prefix = candidate.toLowerCase();
+  const lowered = range.toLowerCase();
+  return lowered === prefix || lowered.startsWith(`${prefix}-`);
+}
+
+/**
+ * BCP 47 lookup (RFC 4647 §3.4) of one canonical range among canonical candidates, with
+ * `@formatjs/intl-localematcher`; `undefined` when nothing matches. Exported for its tests only.
+ */
+export function lookupSupported(range: string, candidates: readonly string[]): string | undefined {
+  if (!candidates.some((candidate) => covers(candidate, range))) return undefined;
+  if (candidates.includes(range)) return range;
   try {
-    return match([range], candidates, 'und', { algorithm: 'lookup' });
+    const found = matcher().match([range], candidates, 'und', { algorithm: 'lookup' });
+    // The default ('und') comes back when nothing matched, even when it is one of the candidates.
+    return candidates.includes(found) && covers(found, range) ? found : undefined;
   } catch {
     return undefined; // match() throws RangeError on tags it does not accept; the caller tries the language subtag next
   }
@@ -123,7 +158,7 @@ export function negotiateLocale(header: AcceptLanguageHeader, supported: readonl
   const text = headerText(header);
   let ranges: string[];
   try {
-    ranges = text.length === 0 ? [] : new Negotiator({ headers: { 'accept-language': text } }).languages();
+    ranges = text.length === 0 ? [] : new (negotiator())({ headers: { 'accept-language': text } }).languages();
   } catch {
     ranges = [];
   }
@@ -142,7 +177,7 @@ export function negotiateLocale(header: AcceptLanguageHeader, supported: readonl
   for (const range of canonicalRanges) {
     if (range === undefined) continue;
     if (range === '*') return fallback;
-    const looked = lookup(range, acceptableCanonical);
+    const looked = lookupSupported(range, acceptableCanonical);
     const exact = acceptable.find((candidate) => candidate.canonical === looked);
     if (exact !== undefined) return exact.tag;
     const sameLanguage = resolveLocale(range, acceptableTags, '');
