@@ -7,7 +7,8 @@
 import { strictEqual } from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { distUrl, i18nextUrl } from './lib/paths.mjs';
+import { installBuiltPackages } from './lib/installed.mjs';
+import { distUrl } from './lib/paths.mjs';
 import { machine, median } from './lib/harness.mjs';
 import { SuiteReport, round } from './lib/report.mjs';
 
@@ -20,12 +21,15 @@ const packages = distUrl('node') === undefined ? ['i18n'] : ['node', 'node-negot
 /** The goal is checked for the packages; `node-negotiated` (a server's first request) is shown beside them. */
 const GOAL_PACKAGES = new Set(['node', 'i18n']);
 const title = (name) => (name === 'node-negotiated' ? `import('@defender-errors/node') → negotiateLocale(header) → describe(body)` : `import('@defender-errors/${name}') → describe(body, da-DK)`);
-report.note(`cold start: ${machine()}, i18next ${i18nextUrl().version}, ${runs} fresh processes per scenario (+1 discarded warm-up each), medians`);
+const install = installBuiltPackages(packages.includes('node') ? ['core', 'i18n', 'node'] : ['core', 'i18n']);
+process.on('exit', install.remove);
+report.note(`cold start: ${machine()}, i18next ${install.installed.get('i18next')}, ${runs} fresh processes per scenario (+1 discarded warm-up each), medians`);
+report.note('The built packages are imported from a consumer-style install (a temporary folder with a flat node_modules of copies, as npm lays it out), not from the pnpm workspace.');
 if (!packages.includes('node')) report.note('packages/node/dist is missing: measuring @defender-errors/i18n only.');
 
 /** One fresh process: `scenario` is i18next, ours or both; `ourPackage` node or i18n. */
 function runChild(scenario, ourPackage) {
-  const output = execFileSync(process.execPath, [child, scenario, ourPackage], { encoding: 'utf8', env: { ...process.env, NODE_OPTIONS: '' } });
+  const output = execFileSync(process.execPath, [child, install.root, scenario, ourPackage], { encoding: 'utf8', env: { ...process.env, NODE_OPTIONS: '' } });
   return JSON.parse(output.trim().split('\n').at(-1));
 }
 

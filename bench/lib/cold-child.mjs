@@ -2,19 +2,21 @@
 // { scenario, ms, cpu, message, split }. Everything read from disk beforehand (catalogs, paths) is outside
 // the timed part; the timed part starts right before the first import().
 //
-//   node bench/lib/cold-child.mjs i18next|ours|both [node|i18n|node-negotiated]
+//   node bench/lib/cold-child.mjs <install root> i18next|ours|both [node|i18n|node-negotiated]
+// <install root> is a consumer's install of the built packages (see installed.mjs).
 // `node-negotiated` picks the language with negotiateLocale(Accept-Language) first, as a server's
 // first request does, which also loads the header parser and the matcher.
 import { performance } from 'node:perf_hooks';
-import { i18nextUrl, loadCatalog, requireDist } from './paths.mjs';
+import { installedEntryUrl } from './installed.mjs';
+import { loadCatalog } from './paths.mjs';
 
-const [scenario, ourPackage = 'node'] = process.argv.slice(2);
+const [installRoot, scenario, ourPackage = 'node'] = process.argv.slice(2);
 const BODY = JSON.stringify({
   error: { code: 'InvalidHashValue', message: 'Hash value 9f86d081884c7d65 is invalid.', target: '43f4cb08-8fac-4b65-9db1-745c2ae65f3a' },
 });
-const i18nextEntry = i18nextUrl().url;
+const i18nextEntry = installedEntryUrl(installRoot, 'i18next');
 const negotiate = ourPackage === 'node-negotiated';
-const ourEntry = requireDist(negotiate ? 'node' : ourPackage);
+const ourEntry = installedEntryUrl(installRoot, `@defender-errors/${negotiate ? 'node' : ourPackage}`);
 const resources = { 'en-US': { errors: loadCatalog('en-US') }, 'da-DK': { errors: loadCatalog('da-DK') } };
 
 /** i18next's own cost: import it, create and initialize an instance with the catalogs, translate once. */
