@@ -1,7 +1,7 @@
 import { DefenderApiError } from '@defender-errors/core';
 import { loadLocale, onLocaleLoaded, resolveLoadableLocale } from './load';
 import { buildErrorView } from './render';
-import type { BrowserErrorTranslator } from './translator';
+import { requireTranslator, type BrowserErrorTranslator } from './translator';
 
 /** The attributes `<defender-error>` reads; changing any of them re-renders the element. */
 export const ERROR_ELEMENT_ATTRIBUTES = ['code', 'lang', 'params', 'target', 'message', 'status'] as const;
@@ -12,32 +12,23 @@ export const ERROR_ELEMENT_ATTRIBUTES = ['code', 'lang', 'params', 'target', 'me
  * `--defender-error-color`, `--defender-error-background`, `--defender-error-accent`,
  * `--defender-error-muted`.
  */
-export const ERROR_ELEMENT_CSS = `
-:host { display: block; }
-:host([hidden]) { display: none; }
-.defender-error {
-  box-sizing: border-box;
-  border: 1px solid var(--defender-error-accent, #b3261e);
-  border-inline-start-width: 4px;
-  border-radius: 6px;
-  padding: 0.75em 1em;
-  background: var(--defender-error-background, #fff8f7);
-  color: var(--defender-error-color, #1d1b1b);
-}
-.defender-error__title { margin: 0 0 0.25em; font-weight: 700; }
-.defender-error__message, .defender-error__hint, .defender-error__retry { margin: 0 0 0.5em; }
-.defender-error__hint, .defender-error__retry { color: var(--defender-error-muted, #4a4545); }
-.defender-error__meta { display: grid; grid-template-columns: repeat(2, minmax(0, 1fr)); gap: 0.6em 1.5em; margin: 0.75em 0 0; font-size: 0.9em; }
-.defender-error__field { display: flex; flex-direction: column; gap: 0.1em; min-width: 0; }
-.defender-error__field--server-message, .defender-error__field--tracking { grid-column: 1 / -1; }
-.defender-error__label { font-size: 0.85em; font-weight: 600; color: var(--defender-error-muted, #4a4545); }
-.defender-error__meta dd { margin: 0; min-width: 0; overflow-wrap: anywhere; }
-.defender-error__server-message { white-space: pre-wrap; }
-.defender-error__tracking { display: flex; flex-wrap: wrap; align-items: center; gap: 0.4em 0.75em; }
-.defender-error__code, .defender-error__tracking-id { font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; }
-.defender-error__copy { font: inherit; font-size: 0.9em; cursor: pointer; }
-.defender-error__copy--copied { font-weight: 600; }
-`;
+export const ERROR_ELEMENT_CSS =
+  ':host{display:block}' +
+  ':host([hidden]){display:none}' +
+  '.defender-error{box-sizing:border-box;border:1px solid var(--defender-error-accent, #b3261e);border-inline-start-width:4px;border-radius:6px;padding:.75em 1em;background:var(--defender-error-background, #fff8f7);color:var(--defender-error-color, #1d1b1b)}' +
+  '.defender-error__title{margin:0 0 .25em;font-weight:700}' +
+  '.defender-error__message,.defender-error__hint,.defender-error__retry{margin:0 0 .5em}' +
+  '.defender-error__hint,.defender-error__retry{color:var(--defender-error-muted, #4a4545)}' +
+  '.defender-error__meta{display:grid;grid-template-columns:repeat(2,minmax(0,1fr));gap:.6em 1.5em;margin:.75em 0 0;font-size:.9em}' +
+  '.defender-error__field{display:flex;flex-direction:column;gap:.1em;min-width:0}' +
+  '.defender-error__field--server-message,.defender-error__field--tracking{grid-column:1/-1}' +
+  '.defender-error__label{font-size:.85em;font-weight:600;color:var(--defender-error-muted, #4a4545)}' +
+  '.defender-error__meta dd{margin:0;min-width:0;overflow-wrap:anywhere}' +
+  '.defender-error__server-message{white-space:pre-wrap}' +
+  '.defender-error__tracking{display:flex;flex-wrap:wrap;align-items:center;gap:.4em .75em}' +
+  '.defender-error__code,.defender-error__tracking-id{font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,monospace}' +
+  '.defender-error__copy{font:inherit;font-size:.9em;cursor:pointer}' +
+  '.defender-error__copy--copied{font-weight:600}';
 
 /** Options of {@link defineErrorElement}. */
 export interface DefineErrorElementOptions {
@@ -78,35 +69,25 @@ function sharedStylesheet(document: Document): CSSStyleSheet | null {
 
 /** The `params` attribute: a JSON object of string and number values; anything else is ignored. */
 function parseParams(json: string | null): Record<string, string | number> {
-  const params: Record<string, string | number> = {};
-  if (json === null || json.length === 0) return params;
-  let parsed: unknown;
   try {
-    parsed = JSON.parse(json);
-  } catch {
-    return params;
-  }
-  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) return params;
-  for (const [name, value] of Object.entries(parsed)) {
-    if (typeof value === 'string' || (typeof value === 'number' && Number.isFinite(value))) {
-      Object.defineProperty(params, name, { value, enumerable: true, writable: true, configurable: true });
+    const parsed: unknown = JSON.parse(json ?? '');
+    if (typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed)) {
+      // fromEntries defines own properties, so a "__proto__" key stays a plain parameter
+      return Object.fromEntries(
+        Object.entries(parsed).filter(([, value]) => typeof value === 'string' || (typeof value === 'number' && Number.isFinite(value))),
+      ) as Record<string, string | number>;
     }
+  } catch {
+    // invalid JSON is ignored
   }
-  return params;
+  return {};
 }
 
 function parseStatus(value: string | null): number | undefined {
-  if (value === null || !/^\d{3}$/.test(value.trim())) return undefined;
-  const status = Number(value.trim());
+  const trimmed = value?.trim();
+  if (trimmed === undefined || !/^\d{3}$/.test(trimmed)) return undefined;
+  const status = Number(trimmed);
   return status >= 100 && status <= 599 ? status : undefined;
-}
-
-function requireTranslator(translator: unknown): BrowserErrorTranslator {
-  const candidate = translator as Partial<BrowserErrorTranslator> | null | undefined;
-  if (typeof candidate?.describe !== 'function' || typeof candidate.labels !== 'function' || typeof candidate.locales !== 'function') {
-    throw new TypeError('defineErrorElement: `translator` must come from createErrorTranslator() of @defender-errors/i18n.');
-  }
-  return candidate as BrowserErrorTranslator;
 }
 
 /**
@@ -128,7 +109,7 @@ export function defineErrorElement(tagName = 'defender-error', options?: DefineE
   if (registry === undefined) throw new TypeError('defineErrorElement: custom elements are not available here (no `customElements`).');
   const existing = registry.get(tagName);
   if (existing) return existing;
-  const translator = requireTranslator(options?.translator);
+  const translator = requireTranslator(options?.translator, 'defineErrorElement', 'describe labels locales');
 
   class DefenderErrorElementImpl extends HTMLElement implements DefenderErrorElement {
     static readonly observedAttributes: readonly string[] = ERROR_ELEMENT_ATTRIBUTES;
@@ -173,18 +154,15 @@ export function defineErrorElement(tagName = 'defender-error', options?: DefineE
 
     /** The language asked for: the own `lang` attribute, else the nearest ancestor's. */
     #requestedLanguage(): string | undefined {
-      const own = this.getAttribute('lang');
-      if (own !== null && own.length > 0) return own;
-      const inherited = this.parentElement?.closest('[lang]')?.getAttribute('lang');
-      return inherited !== null && inherited !== undefined && inherited.length > 0 ? inherited : undefined;
+      return this.getAttribute('lang') || this.parentElement?.closest('[lang]')?.getAttribute('lang') || undefined;
     }
 
     #currentError(): unknown {
       if (this.#error !== undefined) return this.#error;
       const code = this.getAttribute('code');
       const message = this.getAttribute('message');
-      if ((code === null || code.length === 0) && message === null) return undefined;
-      return new DefenderApiError<string>(code !== null && code.length > 0 ? code : 'InternalServerError', {
+      if (!code && message === null) return undefined;
+      return new DefenderApiError<string>(code || 'InternalServerError', {
         params: parseParams(this.getAttribute('params')),
         target: this.getAttribute('target') ?? undefined,
         serverMessage: message ?? undefined,

@@ -1,7 +1,7 @@
 import { AVAILABLE_LOCALES } from '@defender-errors/i18n/lite';
 import { GENERATED_LOCALE_LOADERS } from './generated/loaders';
 import { detectLocale } from './locale';
-import type { BrowserErrorTranslator } from './translator';
+import { requireTranslator, type BrowserErrorTranslator } from './translator';
 
 /** What a per-locale module of `@defender-errors/i18n/locales/<lng>` exports. */
 export interface LocaleModule {
@@ -80,9 +80,7 @@ export function resolveLoadableLocale(lng: unknown, options: LoadLocaleOptions =
  * renderError(container, error, { lng, translator });
  */
 export async function loadLocale(translator: BrowserErrorTranslator, lng: unknown, options: LoadLocaleOptions = {}): Promise<string> {
-  if (typeof translator?.locales !== 'function' || typeof translator.addLocale !== 'function') {
-    throw new TypeError('loadLocale: `translator` must come from createErrorTranslator() of @defender-errors/i18n.');
-  }
+  requireTranslator(translator, 'loadLocale', 'locales addLocale');
   const tag = resolveLoadableLocale(lng, options);
   if (translator.locales().includes(tag)) return tag;
   const loader = ownLoader(options.loaders, tag);

@@ -1,4 +1,4 @@
-import { AVAILABLE_LOCALES } from '@defender-errors/i18n/lite';
+import { AVAILABLE_LOCALES, resolveLocale } from '@defender-errors/i18n/lite';
 
 /** The locale used when none of the user's languages is supported. */
 export const DEFAULT_LOCALE = 'en-US';
@@ -26,11 +26,6 @@ function canonicalTag(value: unknown): string | undefined {
   }
 }
 
-function languageOf(canonical: string): string {
-  const dash = canonical.indexOf('-');
-  return (dash === -1 ? canonical : canonical.slice(0, dash)).toLowerCase();
-}
-
 /** Reads at most {@link MAX_LANGUAGES} entries of a list without trusting its shape. */
 function readList(value: unknown): unknown[] {
   if (typeof value === 'string') return [value];
@@ -47,12 +42,6 @@ function readList(value: unknown): unknown[] {
   return entries;
 }
 
-interface SupportedTag {
-  readonly tag: string;
-  readonly canonical: string;
-  readonly language: string;
-}
-
 /**
  * The supported locale for a user's preferred languages: the first language in the list that
  * matches a supported locale by its exact tag (case-insensitive) or by its language subtag
@@ -66,23 +55,21 @@ interface SupportedTag {
  * detectLocale(['da']); // 'da-DK'
  */
 export function detectLocale(languages: unknown = browserLanguages(), supported: unknown = AVAILABLE_LOCALES): string {
-  const candidates: SupportedTag[] = [];
+  const tags: string[] = [];
+  const canonicalTags: string[] = [];
   for (const tag of readList(supported)) {
     const canonical = canonicalTag(tag);
-    if (typeof tag === 'string' && canonical !== undefined) candidates.push({ tag, canonical, language: languageOf(canonical) });
+    if (canonical !== undefined) {
+      tags.push(tag as string);
+      canonicalTags.push(canonical);
+    }
   }
-  if (candidates.length === 0) return DEFAULT_LOCALE;
+  if (tags.length === 0) return DEFAULT_LOCALE;
 
   for (const entry of readList(languages)) {
-    const canonical = canonicalTag(entry);
-    if (canonical === undefined) continue;
-    const lowered = canonical.toLowerCase();
-    const exact = candidates.find((candidate) => candidate.canonical.toLowerCase() === lowered);
-    if (exact) return exact.tag;
-    const language = languageOf(canonical);
-    const sameLanguage = candidates.find((candidate) => candidate.language === language);
-    if (sameLanguage) return sameLanguage.tag;
+    // Matched against the canonical forms, so the answer maps back to the caller's spelling; '' is no match.
+    const match = typeof entry === 'string' && entry.length <= MAX_TAG_LENGTH ? resolveLocale(entry, canonicalTags, '') : '';
+    if (match !== '') return tags[canonicalTags.indexOf(match)] as string;
   }
-  const fallback = candidates.find((candidate) => candidate.canonical === DEFAULT_LOCALE) ?? candidates[0];
-  return fallback?.tag ?? DEFAULT_LOCALE;
+  return tags[Math.max(canonicalTags.indexOf(DEFAULT_LOCALE), 0)] as string;
 }

@@ -1,5 +1,5 @@
 import type { ErrorDescription, ErrorLabels } from '@defender-errors/i18n/lite';
-import type { BrowserErrorTranslator } from './translator';
+import { requireTranslator, type BrowserErrorTranslator } from './translator';
 
 /**
  * The class names of a rendered error, for styling. `renderError` puts them on the light-DOM
@@ -85,37 +85,11 @@ export interface BuildErrorViewOptions {
   readonly parts?: boolean;
 }
 
-interface ViewBuilder {
-  element<K extends keyof HTMLElementTagNameMap>(tag: K, piece: ErrorPiece, text?: string): HTMLElementTagNameMap[K];
-}
-
-function createBuilder(document: Document, parts: boolean): ViewBuilder {
-  return {
-    element(tag, piece, text) {
-      const element = document.createElement(tag);
-      element.className = ERROR_CLASS_NAMES[piece];
-      if (parts) element.setAttribute('part', ERROR_PARTS[piece]);
-      if (text !== undefined) element.append(document.createTextNode(text));
-      return element;
-    },
-  };
-}
-
-function appendField(builder: ViewBuilder, list: HTMLElement, label: string, value: HTMLElement, kind: FieldKind): HTMLElement {
-  const field = builder.element('div', 'field');
-  field.classList.add(`${ERROR_CLASS_NAMES.field}--${kind}`);
-  const term = builder.element('dt', 'label', label);
-  field.append(term, value);
-  list.append(field);
-  return field;
-}
-
-function setText(element: HTMLElement, text: string): void {
-  element.replaceChildren(element.ownerDocument.createTextNode(text));
-}
+/** Creates the element of one piece: its class name, its part name (for the custom element) and its text, as a text node. */
+type PieceElement = <K extends keyof HTMLElementTagNameMap>(tag: K, piece: ErrorPiece, text?: string) => HTMLElementTagNameMap[K];
 
 function setCopiedState(button: HTMLButtonElement, copied: boolean, labels: ErrorLabels, parts: boolean): void {
-  setText(button, copied ? labels.copied : labels.copy);
+  button.replaceChildren(button.ownerDocument.createTextNode(copied ? labels.copied : labels.copy));
   button.classList.toggle(ERROR_CLASS_NAMES.copied, copied);
   if (copied) button.dataset['state'] = 'copied';
   else delete button.dataset['state'];
@@ -141,27 +115,25 @@ function selectText(element: HTMLElement): void {
   }
 }
 
-function buildTracking(builder: ViewBuilder, description: ErrorDescription, labels: ErrorLabels, parts: boolean): HTMLElement {
-  const holder = builder.element('dd', 'tracking');
-  const target = description.target;
+function buildTracking(element: PieceElement, target: string | undefined, labels: ErrorLabels, parts: boolean): HTMLElement {
+  const holder = element('dd', 'tracking');
   const hasTarget = target !== undefined && target.length > 0;
-  const id = builder.element('code', 'trackingId', hasTarget ? target : labels.noTrackingId);
-  if (hasTarget) id.dir = 'auto';
+  const id = element('code', 'trackingId', hasTarget ? target : labels.noTrackingId);
   holder.append(id);
   if (!hasTarget) return holder;
 
-  const button = builder.element('button', 'copy', labels.copy);
+  id.dir = 'auto';
+  const button = element('button', 'copy', labels.copy);
   button.type = 'button';
   let resetTimer: ReturnType<typeof setTimeout> | undefined;
   button.addEventListener('click', () => {
-    const view = button.ownerDocument.defaultView;
-    void writeClipboard(view, target).then((copied) => {
+    void writeClipboard(button.ownerDocument.defaultView, target).then((copied) => {
       if (!copied) {
         selectText(id);
         return;
       }
       setCopiedState(button, true, labels, parts);
-      if (resetTimer !== undefined) clearTimeout(resetTimer);
+      clearTimeout(resetTimer);
       resetTimer = setTimeout(() => setCopiedState(button, false, labels, parts), COPIED_STATE_MS);
     });
   });
@@ -175,31 +147,44 @@ function buildTracking(builder: ViewBuilder, description: ErrorDescription, labe
  */
 export function buildErrorView(description: ErrorDescription, labels: ErrorLabels, options: BuildErrorViewOptions): HTMLElement {
   const parts = options.parts === true;
-  const builder = createBuilder(options.document, parts);
-  const root = builder.element('div', 'root');
+  const document = options.document;
+  const element: PieceElement = (tag, piece, text) => {
+    const created = document.createElement(tag);
+    created.className = ERROR_CLASS_NAMES[piece];
+    if (parts) created.setAttribute('part', ERROR_PARTS[piece]);
+    if (text !== undefined) created.append(document.createTextNode(text));
+    return created;
+  };
+  const appendField = (label: string, value: HTMLElement, kind: FieldKind): void => {
+    const field = element('div', 'field');
+    field.classList.add(`${ERROR_CLASS_NAMES.field}--${kind}`);
+    field.append(element('dt', 'label', label), value);
+    meta.append(field);
+  };
+
+  const root = element('div', 'root');
   root.setAttribute('role', 'alert');
   root.setAttribute('lang', description.lng);
   root.setAttribute('data-code', description.code);
   root.setAttribute('data-status', String(description.status));
   if (!description.known) root.setAttribute('data-known', 'false');
 
-  root.append(builder.element('p', 'title', description.title));
-  root.append(builder.element('p', 'message', description.message));
-  if (description.hint !== undefined && description.hint.length > 0) root.append(builder.element('p', 'hint', description.hint));
-  if (description.retryAfter !== undefined) root.append(builder.element('p', 'retry', labels.retryAfter(description.retryAfter)));
+  root.append(element('p', 'title', description.title), element('p', 'message', description.message));
+  if (description.hint !== undefined && description.hint.length > 0) root.append(element('p', 'hint', description.hint));
+  if (description.retryAfter !== undefined) root.append(element('p', 'retry', labels.retryAfter(description.retryAfter)));
 
-  const meta = builder.element('dl', 'meta');
+  const meta = element('dl', 'meta');
   const serverMessage = description.serverMessage;
   if (!description.serverMessageMatched && serverMessage !== undefined && serverMessage.length > 0) {
-    const verbatim = builder.element('dd', 'serverMessage', serverMessage);
+    const verbatim = element('dd', 'serverMessage', serverMessage);
     verbatim.dir = 'auto';
-    appendField(builder, meta, labels.serverMessage, verbatim, 'server-message');
+    appendField(labels.serverMessage, verbatim, 'server-message');
   }
-  const code = builder.element('dd', 'code', description.code);
+  const code = element('dd', 'code', description.code);
   code.dir = 'auto';
-  appendField(builder, meta, labels.code, code, 'code');
-  appendField(builder, meta, labels.status, builder.element('dd', 'status', String(description.status)), 'status');
-  appendField(builder, meta, labels.trackingId, buildTracking(builder, description, labels, parts), 'tracking');
+  appendField(labels.code, code, 'code');
+  appendField(labels.status, element('dd', 'status', String(description.status)), 'status');
+  appendField(labels.trackingId, buildTracking(element, description.target, labels, parts), 'tracking');
   root.append(meta);
   return root;
 }
@@ -211,13 +196,6 @@ function assertContainer(container: unknown): asserts container is Element {
     typeof (container as Partial<Element>).append === 'function' &&
     typeof (container as Partial<Element>).ownerDocument === 'object';
   if (!isElement) throw new TypeError('renderError: `container` must be a DOM element.');
-}
-
-function assertTranslator(translator: unknown): asserts translator is BrowserErrorTranslator {
-  const candidate = translator as Partial<BrowserErrorTranslator> | null | undefined;
-  if (typeof candidate?.describe !== 'function' || typeof candidate.labels !== 'function') {
-    throw new TypeError('renderError: `translator` must come from createErrorTranslator() of @defender-errors/i18n.');
-  }
 }
 
 /**
@@ -234,8 +212,7 @@ function assertTranslator(translator: unknown): asserts translator is BrowserErr
  */
 export function renderError(container: Element, error: unknown, options: RenderErrorOptions): HTMLElement {
   assertContainer(container);
-  assertTranslator(options?.translator);
-  const { translator } = options;
+  const translator = requireTranslator(options?.translator, 'renderError', 'describe labels');
   const description = translator.describe(error, { lng: options.lng });
   const labels = translator.labels(description.lng);
   const document = container.ownerDocument;

@@ -14,3 +14,16 @@ export interface BrowserErrorTranslator {
   /** Adds a locale's messages at run time. */
   addLocale(lng: string, messages: Readonly<Record<string, string>>): unknown;
 }
+
+/**
+ * The translator, once it has each of `methods` (space-separated, checked in order); otherwise
+ * throws the `TypeError` every entry point gives, naming `caller`.
+ */
+export function requireTranslator(translator: unknown, caller: string, methods: string): BrowserErrorTranslator {
+  for (const method of methods.split(' ')) {
+    if (typeof (translator as Record<string, unknown> | null | undefined)?.[method] !== 'function') {
+      throw new TypeError(`${caller}: \`translator\` must come from createErrorTranslator() of @defender-errors/i18n.`);
+    }
+  }
+  return translator as BrowserErrorTranslator;
+}
