@@ -12,9 +12,6 @@ export const EQUIVALENT_MUTANTS = [
   // core parse.ts
   { file: PARSE, mutator: 'BlockStatement', lineIncludes: '} catch {', reason: 'an empty catch block returns undefined implicitly, as `return undefined` does' },
   { file: PARSE, mutator: 'OptionalChaining', lineIncludes: 'safely(() => options?.status)', reason: 'inside safely(): `options.status` on null throws, which safely() turns into undefined, as `?.` does' },
-  { file: PARSE, mutator: 'ConditionalExpression', replacement: 'true', lineIncludes: 'if (escaped !== unmarked) {', reason: 'when nothing was escaped, JSON.parse of the same text fails again and the code falls through to the prefix reader: only a wasted parse' },
-  { file: PARSE, mutator: 'ConditionalExpression', replacement: 'true', lineIncludes: 'const clipped = text.length > MAX_BODY_LENGTH', reason: 'slice(0, MAX_BODY_LENGTH) of a shorter text is the text itself' },
-  { file: PARSE, mutator: 'EqualityOperator', lineIncludes: 'const clipped = text.length > MAX_BODY_LENGTH', reason: 'at exactly MAX_BODY_LENGTH, slice(0, MAX_BODY_LENGTH) is the text itself' },
   { file: PARSE, mutator: 'MethodExpression', lineIncludes: '(await response.text()).slice(0, MAX_BODY_LENGTH)', reason: 'parseErrorBody clips text to MAX_BODY_LENGTH itself (decodeJson), so the earlier slice changes nothing observable' },
   { file: PARSE, mutator: 'StringLiteral', lineIncludes: "(await response.text()).slice(0, MAX_BODY_LENGTH) : ''", reason: 'a response with neither a body stream nor text(): any non-JSON text gives the same fallback result as the empty text' },
   { file: PARSE, mutator: 'ConditionalExpression', replacement: 'true', lineIncludes: 'const chunk = value.byteLength + bytes > MAX_BODY_LENGTH', reason: 'subarray(0, MAX_BODY_LENGTH - bytes) of a chunk that fits is the whole chunk' },

@@ -55,21 +55,17 @@ function safely<T>(read: () => T): T | undefined {
   }
 }
 
+// `isObject` and `own` run for every member of every body: a try/catch of their own, rather than
+// `safely` and a closure, keeps them about twice as fast.
+/** Whether `value` is an object and not an array; a revoked Proxy (`Array.isArray` throws) is not. */
 function isObject(value: unknown): value is JsonObject {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-/** `isObject`, where a revoked Proxy (which makes `Array.isArray` throw) counts as "not an object". */
-function isObjectSafely(value: unknown): value is JsonObject {
   try {
-    return isObject(value);
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
   } catch {
     return false;
   }
 }
 
-// `own` and `isObjectSafely` run for every member of every body: a try/catch of their own, rather
-// than `safely` and a closure, keeps them about twice as fast.
 function own(object: JsonObject, key: string): unknown {
   try {
     return Object.hasOwn(object, key) ? object[key] : undefined;
@@ -86,187 +82,109 @@ function ownString(object: JsonObject, key: string): string | undefined {
 function ownObject(object: JsonObject, ...keys: string[]): JsonObject | undefined {
   for (const key of keys) {
     const value = own(object, key);
-    if (isObjectSafely(value)) return value as JsonObject;
+    if (isObject(value)) return value;
   }
   return undefined;
 }
 
 function readMessage(value: unknown): string | undefined {
-  if (typeof value === 'string') return value;
-  if (isObjectSafely(value)) return ownString(value as JsonObject, 'value');
-  return undefined;
+  return typeof value === 'string' ? value : isObject(value) ? ownString(value, 'value') : undefined;
+}
+
+/** The members that an error and each of its `details` entries share. */
+function readDetail(object: JsonObject): ErrorDetail {
+  return { code: ownString(object, 'code'), message: readMessage(own(object, 'message')), target: ownString(object, 'target') };
 }
 
 function readDetails(value: unknown): ErrorDetail[] {
-  if (!safely(() => Array.isArray(value))) return [];
   const entries = value as unknown[];
-  const length = safely(() => entries.length);
-  if (typeof length !== 'number') return [];
+  const length = safely(() => Array.isArray(entries) && entries.length);
   const details: ErrorDetail[] = [];
-  for (let index = 0; index < Math.min(length, MAX_DETAILS); index += 1) {
+  for (let index = 0; typeof length === 'number' && index < Math.min(length, MAX_DETAILS); index += 1) {
     const entry = safely(() => entries[index]);
-    if (!isObjectSafely(entry)) continue;
-    const detail: ErrorDetail = {
-      code: ownString(entry as JsonObject, 'code'),
-      message: readMessage(own(entry as JsonObject, 'message')),
-      target: ownString(entry as JsonObject, 'target'),
-    };
-    if (detail.code !== undefined || detail.message !== undefined || detail.target !== undefined) details.push(detail);
+    if (!isObject(entry)) continue;
+    const detail = readDetail(entry);
+    if ((detail.code ?? detail.message ?? detail.target) !== undefined) details.push(detail);
   }
   return details;
 }
 
-/** Defines a member the way `JSON.parse` does: `__proto__` becomes an own key, never a prototype. */
-function defineMember(object: JsonObject, key: string, value: unknown): void {
-  Object.defineProperty(object, key, { value, writable: true, enumerable: true, configurable: true });
-}
-
-/** The index just past the closing quote of the JSON string that starts at `start`, or -1 if it is cut off. */
-function endOfString(text: string, start: number): number {
-  for (let index = start + 1; index < text.length; index += 1) {
-    const char = text.charCodeAt(index);
-    if (char === 0x22) return index + 1;
-    if (char === 0x5c) index += 1;
-  }
-  return -1;
-}
-
-const JSON_SCALAR = /-?\d+(?:\.\d+)?(?:[eE][-+]?\d+)?|true|false|null/y;
+// A JSON token, each exactly as the grammar has it: whitespace, a string, a number or literal that
+// is not cut off (a cut number could read as a different one), an opening bracket, or another mark.
+const JSON_TOKEN =
+  // eslint-disable-next-line no-control-regex -- a JSON string may not hold raw control characters
+  /([\t\n\r ]+)|("[^\u0000-\u001f"\\]*(?:\\(?:["/\\bfnrt]|u[\dA-Fa-f]{4})[^\u0000-\u001f"\\]*)*")|(?:-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[Ee][-+]?\d+)?|true|false|null)(?![\d.Ee]|$)|([[{])|([,:\]}])/y;
 
 /**
  * Parses as much of a JSON text as is complete: used when `JSON.parse` fails (a body cut off by the
  * network or by {@link MAX_BODY_LENGTH}), so a code and tracking ID sent before the cut survive.
- * Stops at the first token that is cut off or not JSON; iterative, so nesting depth cannot overflow.
+ * Reads tokens up to the first one that is cut off or out of place, remembering the longest prefix
+ * that closing the containers left open makes whole; `JSON.parse` of that builds the value (so
+ * `__proto__` stays an own key). A dangling `,` or a key without its value is left out; a `,` just
+ * before a closing bracket is ignored. Linear time; throws when no prefix is complete.
  */
 function parseJsonPrefix(text: string): unknown {
-  interface Open {
-    readonly container: JsonObject | unknown[];
-    key: string | undefined;
-  }
-  const stack: Open[] = [];
-  let root: unknown;
-  let expecting: 'value' | 'key' | 'colon' | 'next' = 'value';
-  let index = 0;
-  const place = (value: unknown): void => {
-    const open = stack.at(-1);
-    if (open === undefined) root = value;
-    else if (Array.isArray(open.container)) open.container.push(value);
-    else if (open.key !== undefined) defineMember(open.container, open.key, value);
-  };
-  const close = (): boolean => {
-    stack.pop();
-    expecting = 'next';
-    return stack.length > 0;
-  };
-  while (index < text.length) {
-    const char = text[index];
-    if (char === ' ' || char === '\t' || char === '\n' || char === '\r') {
-      index += 1;
+  // For each container left open, what may start an item in it: `s}` (a key, or the end of the
+  // object) or `v]` (a value, or the end of the array).
+  const open: string[] = [];
+  // What the next token may be: `v` a value, `s` a key, or the marks listed.
+  let expected = 'v';
+  let json = '';
+  let comma = '';
+  let complete = '';
+  let completeDepth = 0;
+  let match: RegExpExecArray | null;
+  JSON_TOKEN.lastIndex = 0;
+  while ((match = JSON_TOKEN.exec(text))) {
+    const [token, whitespace, string, opening, mark] = match;
+    if (whitespace) continue;
+    const isKey = string !== undefined && expected.includes('s');
+    if (!expected.includes(isKey ? 's' : (mark ?? 'v'))) break;
+    if (mark === ',') {
+      comma = mark;
+      expected = open.at(-1)!;
       continue;
     }
-    const open = stack.at(-1);
-    if (expecting === 'value') {
-      if (char === '{' || char === '[') {
-        const container = char === '{' ? {} : [];
-        place(container);
-        stack.push({ container, key: undefined });
-        expecting = char === '{' ? 'key' : 'value';
-        index += 1;
-      } else if (char === ']' && open !== undefined && Array.isArray(open.container)) {
-        if (!close()) break;
-        index += 1;
-      } else if (char === '"') {
-        const end = endOfString(text, index);
-        const value = end < 0 ? undefined : safely(() => JSON.parse(text.slice(index, end)) as unknown);
-        if (typeof value !== 'string') break;
-        place(value);
-        expecting = 'next';
-        index = end;
-      } else {
-        JSON_SCALAR.lastIndex = index;
-        const match = JSON_SCALAR.exec(text);
-        // A number that reaches the end of the text may itself be cut off.
-        if (match === null || JSON_SCALAR.lastIndex >= text.length) break;
-        const scalar = safely(() => JSON.parse(match[0]) as unknown);
-        if (scalar === undefined) break;
-        place(scalar);
-        expecting = 'next';
-        index = JSON_SCALAR.lastIndex;
-      }
-      if (stack.length === 0 && expecting === 'next') break;
-    } else if (expecting === 'key') {
-      if (char === '}') {
-        if (!close()) break;
-        index += 1;
-      } else if (char === '"' && open !== undefined) {
-        const end = endOfString(text, index);
-        const key = end < 0 ? undefined : safely(() => JSON.parse(text.slice(index, end)) as unknown);
-        if (typeof key !== 'string') break;
-        open.key = key;
-        expecting = 'colon';
-        index = end;
-      } else break;
-    } else if (expecting === 'colon') {
-      if (char !== ':') break;
-      expecting = 'value';
-      index += 1;
-    } else if (char === ',' && open !== undefined) {
-      expecting = Array.isArray(open.container) ? 'value' : 'key';
-      index += 1;
-    } else if ((char === '}' || char === ']') && open !== undefined && Array.isArray(open.container) === (char === ']')) {
-      if (!close()) break;
-      index += 1;
-    } else break;
+    // A comma is written only when an item follows it, so one just before a closing bracket is not.
+    json += (mark ? '' : comma) + token;
+    comma = '';
+    if (isKey || mark === ':') {
+      expected = isKey ? ':' : 'v';
+      continue;
+    }
+    if (opening) open.push(opening === '{' ? 's}' : 'v]');
+    else {
+      if (mark) open.pop();
+      if (open.length === 0) return JSON.parse(json);
+    }
+    expected = opening ? open.at(-1)! : `,${open.at(-1)![1]}`;
+    complete = json;
+    completeDepth = open.length;
   }
-  return root;
+  return JSON.parse(complete + open.slice(0, completeDepth).map((item) => item[1]).reverse().join(''));
 }
 
 /** Decodes a body text; text that is not complete JSON gives whatever complete prefix it has. */
 function decodeJson(text: string): unknown {
-  const clipped = text.length > MAX_BODY_LENGTH ? text.slice(0, MAX_BODY_LENGTH) : text;
-  const unmarked = clipped.charCodeAt(0) === 0xfeff ? clipped.slice(1) : clipped;
+  const unmarked = text.slice(0, MAX_BODY_LENGTH).replace(/^\uFEFF/, '');
   try {
     return JSON.parse(unmarked);
   } catch {
+    // Only an object can hold an error: anything else (a cut array of 64 KiB of `[`) is not salvaged.
+    if (!/^[\t\n\r ]*\{/.test(unmarked)) return undefined;
     // Servers and proxies sometimes put raw control characters (ESC, NUL) inside strings, which
     // JSON forbids; escaping them (not the whitespace ones, which may sit between tokens) keeps the
-    // whole body instead of the part before the first one.
+    // whole body instead of the part before the first one: the prefix reader gives all of a body
+    // that is complete but for them.
     // eslint-disable-next-line no-control-regex -- matching control characters is the point
-    const escaped = unmarked.replace(/[\u0000-\u0008\v\f\u000e-\u001f]/g, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`);
-    if (escaped !== unmarked) {
-      try {
-        return JSON.parse(escaped);
-      } catch {
-        // fall through to the prefix reader
-      }
-    }
-    return safely(() => parseJsonPrefix(unmarked));
+    return safely(() => parseJsonPrefix(unmarked.replace(/[\u0000-\u0008\v\f\u000e-\u001f]/g, (char) => JSON.stringify(char).slice(1, -1))));
   }
 }
 
-interface ErrorFields {
-  code: string | undefined;
-  message: string | undefined;
-  target: string | undefined;
-  details: ErrorDetail[];
-  innerError: JsonObject | undefined;
-  status: number | undefined;
-}
-
-function readErrorObject(error: JsonObject): ErrorFields {
-  return {
-    code: ownString(error, 'code'),
-    message: readMessage(own(error, 'message')),
-    target: ownString(error, 'target'),
-    details: readDetails(own(error, 'details')),
-    innerError: ownObject(error, 'innerError', 'innererror'),
-    status: undefined,
-  };
-}
-
-function isPlainObject(value: JsonObject): boolean {
-  const prototype = Object.getPrototypeOf(value) as unknown;
-  return prototype === Object.prototype || prototype === null;
+interface ErrorFields extends ErrorDetail {
+  readonly details?: ErrorDetail[];
+  readonly innerError?: JsonObject | undefined;
+  readonly status?: number | undefined;
 }
 
 /**
@@ -274,19 +192,16 @@ function isPlainObject(value: JsonObject): boolean {
  * plain object with a string `title` or `detail`; its `code` extension member is the code).
  */
 function readErrorFields(value: unknown): ErrorFields | undefined {
-  if (!isObjectSafely(value)) return undefined;
-  const body = value as JsonObject;
-  const wrapped = ownObject(body, 'error', 'odata.error');
-  if (wrapped !== undefined) return readErrorObject(wrapped);
-  const detail = ownString(body, 'detail');
-  if (!safely(() => isPlainObject(body)) || (detail === undefined && ownString(body, 'title') === undefined)) return undefined;
-  const status = own(body, 'status');
+  if (!isObject(value)) return undefined;
+  const error = ownObject(value, 'error', 'odata.error');
+  if (error) return { ...readDetail(error), details: readDetails(own(error, 'details')), innerError: ownObject(error, 'innerError', 'innererror') };
+  const detail = ownString(value, 'detail');
+  if (!safely(() => [Object.prototype, null].includes(Object.getPrototypeOf(value))) || (detail ?? ownString(value, 'title')) === undefined) return undefined;
+  const status = own(value, 'status');
   return {
-    code: ownString(body, 'code'),
+    code: ownString(value, 'code'),
     message: detail,
-    target: ownString(body, 'trackingId') ?? ownString(body, 'instance')?.replace(/^urn:uuid:/i, ''),
-    details: [],
-    innerError: undefined,
+    target: ownString(value, 'trackingId') ?? ownString(value, 'instance')?.replace(/^urn:uuid:/i, ''),
     status: isHttpStatus(status) ? status : undefined,
   };
 }
@@ -306,7 +221,7 @@ export function parseErrorBody(input: unknown, options: ParseErrorBodyOptions = 
   const fields = safely(() => readErrorFields(typeof input === 'string' ? decodeJson(input) : input));
   const optionStatus = safely(() => options?.status);
   const givenStatus = isHttpStatus(optionStatus) ? optionStatus : undefined;
-  const sentCode = fields?.code !== undefined && fields.code.length > 0 ? fields.code : undefined;
+  const sentCode = fields?.code || undefined;
   const known = isErrorCode(sentCode);
   const status = givenStatus ?? fields?.status ?? (known ? getErrorDefinition(sentCode).status : 500);
   const fallbackCode = known ? sentCode : fallbackCodeForStatus(status);
@@ -330,24 +245,24 @@ export interface ErrorResponseInfo extends ParsedErrorBody {
   readonly retryAfter: number | undefined;
 }
 
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-const MONTH = '(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)';
+const MONTHS = 'Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec';
+const WEEKDAY = '(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)';
 const TIME = '(\\d{2}):(\\d{2}):(\\d{2})';
-const IMF_FIXDATE = new RegExp(`^(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun), (\\d{2}) ${MONTH} (\\d{4}) ${TIME} GMT$`);
-const RFC850_DATE = new RegExp(`^(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day, (\\d{2})-${MONTH}-(\\d{2}) ${TIME} GMT$`);
-const ASCTIME_DATE = new RegExp(`^(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun) ${MONTH} ([ \\d]\\d) ${TIME} (\\d{4})$`);
+const IMF_FIXDATE = new RegExp(`^${WEEKDAY}, (\\d{2}) (${MONTHS}) (\\d{4}) ${TIME} GMT$`);
+const RFC850_DATE = new RegExp(`^(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day, (\\d{2})-(${MONTHS})-(\\d{2}) ${TIME} GMT$`);
+const ASCTIME_DATE = new RegExp(`^${WEEKDAY} (${MONTHS}) ([ \\d]\\d) ${TIME} (\\d{4})$`);
 
 /** The instant of an HTTP-date (RFC 9110 §5.6.7: IMF-fixdate, rfc850-date or asctime-date), or `undefined`. */
 function parseHttpDate(text: string, now: number): number | undefined {
-  let parts: [day: string, month: string, year: string, hour: string, minute: string, second: string];
-  let match = IMF_FIXDATE.exec(text);
-  if (match) parts = [match[1], match[2], match[3], match[4], match[5], match[6]] as typeof parts;
-  else if ((match = RFC850_DATE.exec(text))) parts = [match[1], match[2], match[3], match[4], match[5], match[6]] as typeof parts;
-  else if ((match = ASCTIME_DATE.exec(text))) parts = [match[2], match[1], match[6], match[3], match[4], match[5]] as typeof parts;
+  let dayText, monthName, yearText, hourText, minuteText, secondText: string | undefined;
+  let match = IMF_FIXDATE.exec(text) ?? RFC850_DATE.exec(text);
+  if (match) [, dayText, monthName, yearText, hourText, minuteText, secondText] = match;
+  else if ((match = ASCTIME_DATE.exec(text))) [, monthName, dayText, hourText, minuteText, secondText, yearText] = match;
   else return undefined;
-  const [day, month, hour, minute, second] = [Number(parts[0]), MONTHS.indexOf(parts[1]), Number(parts[3]), Number(parts[4]), Number(parts[5])];
-  let year = Number(parts[2]);
-  if (parts[2].length === 2) {
+  const [day, hour, minute, second] = [dayText, hourText, minuteText, secondText].map(Number) as [number, number, number, number];
+  const month = MONTHS.indexOf(monthName!) / 4;
+  let year = Number(yearText);
+  if (yearText!.length === 2) {
     // RFC 9110: a two-digit year more than 50 years ahead is the most recent such year in the past.
     const thisYear = new Date(now).getUTCFullYear();
     year += Math.floor(thisYear / 100) * 100;
@@ -385,7 +300,7 @@ async function readCappedText(response: ResponseLike): Promise<string> {
   const body = response.body;
   if (!body) return response.text ? (await response.text()).slice(0, MAX_BODY_LENGTH) : '';
   const reader = body.getReader();
-  const decoder = new TextDecoder('utf-8');
+  const decoder = new TextDecoder();
   let text = '';
   let bytes = 0;
   try {
