@@ -17,6 +17,7 @@ import { createHash } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { i18nextUrl, loadCatalog, requireDist } from './lib/paths.mjs';
 import { machine, measureThroughput, median } from './lib/harness.mjs';
+import { initRawI18next } from './lib/raw-i18next.mjs';
 import { SuiteReport, formatNs, formatOps, round } from './lib/report.mjs';
 
 const { DefenderApiError, ERROR_CODES } = await import(requireDist('core'));
@@ -75,18 +76,7 @@ async function measureAll() {
   const translator = createErrorTranslator();
 
   // Raw i18next, configured like the package's own instance (no HTML escaping: the output is plain text).
-  const i18next = createInstance();
-  await i18next.init({
-    lng: 'en-US',
-    fallbackLng: 'en-US',
-    ns: ['errors'],
-    defaultNS: 'errors',
-    resources,
-    keySeparator: false,
-    nsSeparator: false,
-    showSupportNotice: false,
-    interpolation: { escapeValue: false },
-  });
+  const i18next = await initRawI18next(createInstance, resources, 'en-US');
   const fixedEn = i18next.getFixedT('en-US', 'errors');
 
   // 64 realistic inputs: SHA-256 / SHA-1 / MD5 hex digests and a few cut ones, as servers echo them.

@@ -9,6 +9,7 @@
 import { performance } from 'node:perf_hooks';
 import { installedEntryUrl } from './installed.mjs';
 import { loadCatalog } from './paths.mjs';
+import { initRawI18next } from './raw-i18next.mjs';
 
 const [installRoot, scenario, ourPackage = 'node'] = process.argv.slice(2);
 const BODY = JSON.stringify({
@@ -22,18 +23,7 @@ const resources = { 'en-US': { errors: loadCatalog('en-US') }, 'da-DK': { errors
 /** i18next's own cost: import it, create and initialize an instance with the catalogs, translate once. */
 async function i18nextOnly() {
   const { createInstance } = await import(i18nextEntry);
-  const instance = createInstance();
-  await instance.init({
-    lng: 'da-DK',
-    fallbackLng: 'en-US',
-    ns: ['errors'],
-    defaultNS: 'errors',
-    resources,
-    keySeparator: false,
-    nsSeparator: false,
-    showSupportNotice: false,
-    interpolation: { escapeValue: false },
-  });
+  const instance = await initRawI18next(createInstance, resources, 'da-DK');
   return instance.t('InvalidHashValue.message', { hash: '9f86d081884c7d65' });
 }
 

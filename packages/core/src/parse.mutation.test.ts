@@ -1,3 +1,4 @@
+import { propertySeed } from '@defender-errors/test-support';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { MAX_BODY_LENGTH, parseErrorBody, parseRetryAfter, readErrorResponse } from './index';
@@ -8,7 +9,7 @@ import { MAX_BODY_LENGTH, parseErrorBody, parseRetryAfter, readErrorResponse } f
  * JSON, so the prefix reader parses it, and it must give exactly what JSON.parse gives.
  */
 
-const seed = Number.isSafeInteger(Number(process.env['FC_SEED'])) && process.env['FC_SEED'] ? Number(process.env['FC_SEED']) : 20_261_128;
+const seed = propertySeed(20_261_128);
 const RUNS = 10_000;
 
 function fields(input: unknown) {

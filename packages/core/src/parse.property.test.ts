@@ -1,34 +1,17 @@
-// Imported first, in this order: @fast-check/poisoning records the pristine globals when it is loaded.
-import './settle-globals.fixture';
-import { assertNoPoisoning, restoreGlobals } from '@fast-check/poisoning';
+import { guardGlobals, propertySeed } from '@defender-errors/test-support';
 import fc from 'fast-check';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ERROR_CODES, MAX_BODY_LENGTH, isErrorCode, parseErrorBody, parseRetryAfter, type ParsedErrorBody } from './index';
 
 /** Fixed unless FC_SEED is set; fast-check prints the seed and the counterexample path on failure. */
-const seed = readSeed(process.env.FC_SEED);
-
-function readSeed(text: string | undefined): number {
-  if (text === undefined || text.trim() === '') return 20_250_615;
-  const value = Number(text);
-  if (!Number.isSafeInteger(value)) throw new Error(`FC_SEED must be an integer, not ${JSON.stringify(text)}.`);
-  return value;
-}
+const seed = propertySeed(20_250_615);
 const RUNS = 10_000;
 const parameters = { numRuns: RUNS, seed } as const;
 /** A cap, not a timing assertion: 10 000 runs take a few seconds on a shared 2-core machine. */
 const PROPERTY_TIMEOUT = 120_000;
 
-/** Vitest keeps its own state on globalThis while a file runs; that is not the code under test. */
-const POISONING_OPTIONS = { ignoredRootRegex: /^__vitest|^__VITEST|^__vite/ };
-
-afterAll(() => {
-  try {
-    assertNoPoisoning(POISONING_OPTIONS);
-  } finally {
-    restoreGlobals(POISONING_OPTIONS);
-  }
-});
+/** No global or built-in prototype may change while these properties run. */
+guardGlobals();
 
 function expectSound(result: ParsedErrorBody, input: unknown): void {
   expect(Object.getPrototypeOf(result)).toBe(Object.prototype);
@@ -45,16 +28,6 @@ function expectSound(result: ParsedErrorBody, input: unknown): void {
 const statusOption = fc.option(fc.oneof(fc.integer({ min: 100, max: 599 }), fc.integer(), fc.double()), { nil: undefined });
 
 describe(`parseErrorBody properties (seed ${seed}, ${RUNS} runs each)`, () => {
-  it('the poisoning check notices a changed prototype (so a clean pass means something)', () => {
-    (Object.prototype as Record<string, unknown>).fcPoisoningProbe = true;
-    try {
-      expect(() => assertNoPoisoning(POISONING_OPTIONS)).toThrow();
-    } finally {
-      delete (Object.prototype as Record<string, unknown>).fcPoisoningProbe;
-    }
-    expect(() => assertNoPoisoning(POISONING_OPTIONS)).not.toThrow();
-  });
-
   it('never throws on any JSON value, given parsed or as text, and both agree', () => {
     fc.assert(
       fc.property(fc.jsonValue(), statusOption, (value, status) => {

@@ -1,3 +1,4 @@
+import { propertySeed } from '@defender-errors/test-support';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { MAX_BODY_LENGTH, parseErrorBody } from './index';
@@ -7,7 +8,7 @@ import { MAX_BODY_LENGTH, parseErrorBody } from './index';
  * value the server did not send, and everything a complete prefix holds.
  */
 
-const seed = Number.isSafeInteger(Number(process.env['FC_SEED'])) && process.env['FC_SEED'] ? Number(process.env['FC_SEED']) : 20_260_301;
+const seed = propertySeed(20_260_301);
 const RUNS = 10_000;
 
 /**

@@ -1,8 +1,8 @@
 import { DefenderApiError, ERROR_CODES, getErrorDefinition, type ErrorCode } from '@defender-errors/core';
-import type { assertNoPoisoning, restoreGlobals } from '@fast-check/poisoning';
+import { guardGlobals, INJECTIONS, propertySeed } from '@defender-errors/test-support';
 import fc from 'fast-check';
 import { createInstance } from 'i18next';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createErrorTranslator, resources, SUPPORTED_LOCALES, type ErrorTranslator } from './index';
 
 /**
@@ -13,87 +13,13 @@ import { createErrorTranslator, resources, SUPPORTED_LOCALES, type ErrorTranslat
  * no other entry was read and the language did not change.
  */
 
-const seed = readSeed(process.env['FC_SEED']);
+const seed = propertySeed(20_261_128);
 const RUNS = 10_000;
 const settings = { seed, numRuns: RUNS } as const;
 const PROPERTY_TIMEOUT = 180_000;
 
-function readSeed(text: string | undefined): number {
-  if (text === undefined || text.trim() === '') return 20_261_128;
-  const value = Number(text);
-  if (!Number.isSafeInteger(value)) throw new Error(`FC_SEED must be an integer, not ${JSON.stringify(text)}.`);
-  return value;
-}
-
-let poisoning: { assertNoPoisoning: typeof assertNoPoisoning; restoreGlobals: typeof restoreGlobals };
-const POISONING_OPTIONS = { ignoredRootRegex: /^__vitest|^__VITEST|^__vite/ };
-
-beforeAll(async () => {
-  // Node replaces some globals (fetch, AbortController…) on first read: settle them before the
-  // poisoning module records the pristine state, which it does when it is first imported.
-  for (const name of Reflect.ownKeys(globalThis)) {
-    try {
-      void (globalThis as Record<PropertyKey, unknown>)[name];
-    } catch {
-      // a throwing getter has nothing to settle
-    }
-  }
-  poisoning = await import('@fast-check/poisoning');
-});
-
-afterAll(() => {
-  try {
-    poisoning.assertNoPoisoning(POISONING_OPTIONS);
-  } finally {
-    poisoning.restoreGlobals(POISONING_OPTIONS);
-  }
-});
-
-/** Strings that mean something to i18next, to JavaScript objects or to `String.prototype.replace`. */
-const INJECTIONS = [
-  '{{hash}}',
-  '{{url}}',
-  '{{ url }}',
-  '{{- url}}',
-  '{{-url}}',
-  '{{url, number}}',
-  '{{lng}}',
-  '{{__proto__}}',
-  '{{constructor}}',
-  '{{constructor.name}}',
-  '{{}}',
-  '{{',
-  '}}',
-  '{{{url}}}',
-  '$t(InvalidUrl.message)',
-  '$t(label.copy)',
-  '$t(errors:label.copy)',
-  '$t(errors:InvalidUrl.message)',
-  '$t(InvalidUrl.message, {"lng": "da-DK"})',
-  '$t(InvalidUrl.message, { "lng": "da-DK", "url": "{{url}}" })',
-  '$t(',
-  'x", "lng": "da-DK',
-  "x', 'lng': 'da-DK",
-  '"}, "lng": "da-DK", "x": {"y": "',
-  '", "lng": "da-DK"}) $t(label.copy, {"lng": "da-DK',
-  '__proto__',
-  'constructor',
-  'prototype',
-  'toString',
-  'hasOwnProperty',
-  'InvalidUrl.message',
-  'errors:InvalidUrl.message',
-  'label.copy',
-  'param.missing',
-  '$&',
-  "$'",
-  '$`',
-  '$1',
-  '$$',
-  '&quot;&#x2F;<b>',
-  '\\{{url}}',
-  '%s %d',
-] as const;
+/** No global or built-in prototype may change while these properties run. */
+guardGlobals();
 
 /** Catalog entries by language, read as plain data: the oracle does not go through the translator. */
 const catalogs: Readonly<Record<string, Readonly<Record<string, string>>>> = Object.fromEntries(

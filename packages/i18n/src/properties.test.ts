@@ -1,10 +1,10 @@
-import { assertNoPoisoning, restoreGlobals } from '@fast-check/poisoning';
 import { ERROR_CODES, getErrorDefinition } from '@defender-errors/core';
+import { guardGlobals, propertySeed } from '@defender-errors/test-support';
 import fc from 'fast-check';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createErrorTranslator, extractParams, SUPPORTED_LOCALES } from './index';
 
-const seed = Number(process.env.FC_SEED ?? 20261128);
+const seed = propertySeed(20_261_128);
 const numRuns = 10_000;
 const settings = { seed, numRuns, verbose: 1 } as const;
 
@@ -29,14 +29,10 @@ const anyParams = fc.dictionary(
 );
 const anyLanguage = fc.oneof(fc.constantFrom(...SUPPORTED_LOCALES, 'da', 'en-GB', 'fr', '', '*'), fc.string());
 
-describe('properties (fast-check, seed printed on failure)', () => {
-  afterAll(() => {
-    // The test runner's own globals and Node's lazily created AbortController change during any run.
-    const ignoredRootRegex = /^(?:__vitest_\w+__|AbortController)$/;
-    assertNoPoisoning({ ignoredRootRegex });
-    restoreGlobals({ ignoredRootRegex });
-  });
+/** No global or built-in prototype may change while these properties run. */
+guardGlobals();
 
+describe('properties (fast-check, seed printed on failure)', () => {
   it('format never throws and never leaves placeholder syntax, for any code, locale and parameters', () => {
     fc.assert(
       fc.property(fc.constantFrom(...ERROR_CODES), anyLanguage, anyParams, (code, lng, params) => {

@@ -2,9 +2,9 @@ import { IncomingMessage, ServerResponse, validateHeaderName, validateHeaderValu
 import { Socket } from 'node:net';
 import { DefenderApiError, ERROR_CODES, fallbackCodeForStatus } from '@defender-errors/core';
 import { createErrorTranslator, SUPPORTED_LOCALES } from '@defender-errors/i18n';
-import type { assertNoPoisoning, restoreGlobals } from '@fast-check/poisoning';
+import { guardGlobals, propertySeed, unsafeTerminalCharacters } from '@defender-errors/test-support';
 import fc from 'fast-check';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { formatForTerminal, negotiateLocale, sendError } from './index';
 
 /**
@@ -14,41 +14,13 @@ import { formatForTerminal, negotiateLocale, sendError } from './index';
  * any error -> `formatForTerminal`. No global prototype may change while they run.
  */
 
-const seed = readSeed(process.env['FC_SEED']);
+const seed = propertySeed(20_261_128);
 const RUNS = 10_000;
 const settings = { seed, numRuns: RUNS } as const;
 const PROPERTY_TIMEOUT = 180_000;
 
-function readSeed(text: string | undefined): number {
-  if (text === undefined || text.trim() === '') return 20_261_128;
-  const value = Number(text);
-  if (!Number.isSafeInteger(value)) throw new Error(`FC_SEED must be an integer, not ${JSON.stringify(text)}.`);
-  return value;
-}
-
-let poisoning: { assertNoPoisoning: typeof assertNoPoisoning; restoreGlobals: typeof restoreGlobals };
-const POISONING_OPTIONS = { ignoredRootRegex: /^__vitest|^__VITEST|^__vite/ };
-
-beforeAll(async () => {
-  // Node replaces some globals (fetch, AbortController…) on first read: settle them before the
-  // poisoning module records the pristine state, which it does when it is first imported.
-  for (const name of Reflect.ownKeys(globalThis)) {
-    try {
-      void (globalThis as Record<PropertyKey, unknown>)[name];
-    } catch {
-      // a throwing getter has nothing to settle
-    }
-  }
-  poisoning = await import('@fast-check/poisoning');
-});
-
-afterAll(() => {
-  try {
-    poisoning.assertNoPoisoning(POISONING_OPTIONS);
-  } finally {
-    poisoning.restoreGlobals(POISONING_OPTIONS);
-  }
-});
+/** No global or built-in prototype may change while these properties run. */
+guardGlobals();
 
 const translator = createErrorTranslator();
 
@@ -201,24 +173,6 @@ describe(`sendError on a real ServerResponse (fast-check, seed ${seed}, ${RUNS} 
   }, PROPERTY_TIMEOUT);
 });
 
-/** Code points no server text may put on a terminal (written apart from the implementation). */
-function unsafeCharacters(text: string): string[] {
-  const found: string[] = [];
-  for (const character of text) {
-    const codePoint = character.codePointAt(0) ?? 0;
-    const unsafe =
-      (codePoint <= 0x1f && character !== '\n') ||
-      (codePoint >= 0x7f && codePoint <= 0x9f) ||
-      codePoint === 0x061c ||
-      codePoint === 0x200e ||
-      codePoint === 0x200f ||
-      (codePoint >= 0x202a && codePoint <= 0x202e) ||
-      (codePoint >= 0x2066 && codePoint <= 0x2069);
-    if (unsafe) found.push(`U+${codePoint.toString(16).padStart(4, '0')}`);
-  }
-  return found;
-}
-
 describe(`formatForTerminal (fast-check, seed ${seed}, ${RUNS} runs)`, () => {
   it('lets no control, ESC or bidi character of any error through, and keeps one line per row', () => {
     const body = fc
@@ -227,7 +181,7 @@ describe(`formatForTerminal (fast-check, seed ${seed}, ${RUNS} runs)`, () => {
     fc.assert(
       fc.property(fc.oneof(thrown, body, hostileText), fc.constantFrom(...SUPPORTED_LOCALES), (error, lng) => {
         const plain = formatForTerminal(error, { lng, color: false });
-        expect(unsafeCharacters(plain)).toEqual([]);
+        expect(unsafeTerminalCharacters(plain)).toEqual([]);
         const rows = plain.split('\n');
         expect(rows.length).toBeGreaterThanOrEqual(3);
         expect(rows.length).toBeLessThanOrEqual(7);

@@ -1,20 +1,11 @@
 import { mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { checkLocales, checkSourceAgainstRegistry, type LocatedProblem } from './check';
-import { REPO_LOCALES, tempRepo } from './fixtures/io';
+import { REPO_LOCALES, useTempRepos } from './fixtures/io';
 import { findLocalesDir, resolveLocalesDir } from './locate';
 
-const cleanups: (() => void)[] = [];
-afterEach(() => {
-  for (const cleanup of cleanups.splice(0)) cleanup();
-});
-
-function repo() {
-  const created = tempRepo();
-  cleanups.push(created.cleanup);
-  return created;
-}
+const repo = useTempRepos();
 
 function english(): Record<string, string> {
   return JSON.parse(readFileSync(join(REPO_LOCALES, 'en-US', 'errors.json'), 'utf8')) as Record<string, string>;

@@ -1,8 +1,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { CLI_BINARY, runBuiltCli, type CliRun } from '../cli/run-cli.fixture';
-import { FIXTURES, REPO_LOCALES, REPO_ROOT, SEED_PAGE, tempRepo } from './fixtures/io';
+import { FIXTURES, REPO_LOCALES, REPO_ROOT, SEED_PAGE, useTempRepos } from './fixtures/io';
 
 // The locales commands as users run them: the built `defender-errors` binary in a fresh process.
 
@@ -12,16 +12,7 @@ function cli(args: readonly string[], cwd: string): Promise<Run> {
   return runBuiltCli(args, { cwd });
 }
 
-const cleanups: (() => void)[] = [];
-afterEach(() => {
-  for (const cleanup of cleanups.splice(0)) cleanup();
-});
-
-function repo() {
-  const created = tempRepo();
-  cleanups.push(created.cleanup);
-  return created;
-}
+const repo = useTempRepos();
 
 describe('defender-errors locales (built binary)', () => {
   it('is built', () => {

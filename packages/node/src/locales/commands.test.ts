@@ -1,19 +1,10 @@
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { localesAdd, localesCheck, localesImport, runLocalesCommand } from './commands';
-import { FIXTURES, REPO_LOCALES, SEED_PAGE, captureIo, tempRepo } from './fixtures/io';
+import { FIXTURES, REPO_LOCALES, SEED_PAGE, captureIo, useTempRepos } from './fixtures/io';
 
-const cleanups: (() => void)[] = [];
-afterEach(() => {
-  for (const cleanup of cleanups.splice(0)) cleanup();
-});
-
-function repo() {
-  const created = tempRepo();
-  cleanups.push(created.cleanup);
-  return created;
-}
+const repo = useTempRepos();
 
 describe('locales check', () => {
   it('exits 0 with a readable report on the repository catalogs, found by walking up', async () => {

@@ -1,20 +1,11 @@
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { checkLocales } from './check';
-import { REPO_LOCALES, tempRepo } from './fixtures/io';
+import { REPO_LOCALES, useTempRepos } from './fixtures/io';
 import { CreateLocaleError, checkNewLocaleTag, createLocale, markForTranslation, scaffoldCatalog } from './scaffold';
 
-const cleanups: (() => void)[] = [];
-afterEach(() => {
-  for (const cleanup of cleanups.splice(0)) cleanup();
-});
-
-function repo() {
-  const created = tempRepo();
-  cleanups.push(created.cleanup);
-  return created;
-}
+const repo = useTempRepos();
 
 /** Every path under `dir`, for proving that nothing else was written. */
 function tree(dir: string): string[] {

@@ -1,16 +1,13 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CatalogValidationError, createErrorTranslator, type CatalogProblem } from '@defender-errors/i18n';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { checkLocales } from './check';
 import { localesCheck } from './commands';
-import { REPO_LOCALES, captureIo, tempRepo } from './fixtures/io';
+import { REPO_LOCALES, captureIo, useTempRepos } from './fixtures/io';
 import { markForTranslation } from './scaffold';
 
-const cleanups: (() => void)[] = [];
-afterEach(() => {
-  for (const cleanup of cleanups.splice(0)) cleanup();
-});
+const repo = useTempRepos();
 
 /** A Swedish catalog with one of every problem a parsed catalog can have. */
 function badCatalog(): Record<string, unknown> {
@@ -45,8 +42,7 @@ describe('addLocale (run time) and locales check (CI) share one validator', () =
     expect(thrown).toBeInstanceOf(CatalogValidationError);
     const atRunTime = (thrown as CatalogValidationError).problems;
 
-    const { dir, locales, cleanup } = tempRepo();
-    cleanups.push(cleanup);
+    const { dir, locales } = repo();
     mkdirSync(join(locales, 'sv-SE'));
     writeFileSync(join(locales, 'sv-SE', 'errors.json'), JSON.stringify(catalog, null, 2));
     const inCi = (await checkLocales(locales)).problems.filter((problem) => problem.lng === 'sv-SE');
@@ -66,8 +62,7 @@ describe('addLocale (run time) and locales check (CI) share one validator', () =
 
   it('agree on a clean catalog: addLocale accepts what locales check passes', async () => {
     const danish = JSON.parse(readFileSync(join(REPO_LOCALES, 'da-DK', 'errors.json'), 'utf8')) as Record<string, string>;
-    const { locales, cleanup } = tempRepo();
-    cleanups.push(cleanup);
+    const { locales } = repo();
     mkdirSync(join(locales, 'nb-NO'));
     writeFileSync(join(locales, 'nb-NO', 'errors.json'), JSON.stringify(danish));
     const inCi = (await checkLocales(locales)).problems.filter((problem) => problem.lng === 'nb-NO');

@@ -1,0 +1,3 @@
+export { propertySeed } from './seed';
+export { guardGlobals, settleGlobals, POISONING_OPTIONS, type GlobalsGuard } from './globals';
+export { INJECTIONS, unsafeTerminalCharacters } from './hostile-text';
