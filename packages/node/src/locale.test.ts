@@ -138,6 +138,9 @@ describe('lookupSupported', () => {
     ['en-GB', ['da-DK', 'en-US'], undefined],
     ['en-US-x-foo', ['en', 'en-US'], 'en-US'],
     ['da', ['da-DK'], undefined],
+    // Lookup drops the -u- extension of the range, so a candidate that covers the range as text may still not match.
+    ['da-DK-u-ca-gregory-nu-latn', ['da-DK-u-ca-gregory'], undefined],
+    ['da-DK-u-ca-gregory-nu-latn', ['da-DK-u-ca-gregory', 'und'], undefined],
   ])('%s among %j -> %s', (range, candidates, expected) => {
     expect(lookupSupported(range, candidates)).toBe(expected);
     expect(matcherAnswer(range, candidates)).toBe(expected);
