@@ -57,7 +57,7 @@ if (existsSync(checkScript)) {
     failed = true;
     rows = parseRows(String(error.stdout ?? ''));
   }
-  report.table('scripts/size/check.mjs --json (gzip level 9 of esbuild ESM output; i18next external in pages)', [
+  report.table('scripts/size/check.mjs --json (gzip level 9; pages as Vite builds them, packages and locales with esbuild; i18next external in pages)', [
     { key: 'label', label: 'bundle' },
     { key: 'minified', label: 'minified', format: bytes },
     { key: 'gzip', label: 'gzip', format: bytes },
