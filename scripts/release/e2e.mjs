@@ -544,6 +544,7 @@ async function main() {
           const rendered = result.rendered[lng];
           assert.equal(rendered.format, expected[lng], `${lng}: format()`);
           assert.equal(rendered.defaultFormat, expected[lng], `${lng}: getDefaultTranslator().format()`);
+          assert.equal(rendered.lite, expected[lng], `${lng}: i18n/lite with @defender-errors/i18n/locales/${lng}`);
           assert.equal(rendered.describe, expected[lng], `${lng}: describe() re-renders the English server message`);
           assert.ok(rendered.terminal.startsWith(expected[lng]), `${lng}: formatForTerminal() starts with the message:\n${rendered.terminal}`);
           assert.ok(rendered.terminal.includes(result.target), `${lng}: formatForTerminal() shows the tracking ID`);

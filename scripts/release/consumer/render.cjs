@@ -5,15 +5,20 @@
 /* eslint-disable @typescript-eslint/no-require-imports -- this file is the CommonJS consumer */
 const { parseErrorBody } = require('@defender-errors/core');
 const { createErrorTranslator } = require('@defender-errors/i18n');
+const { createErrorTranslator: createLiteTranslator } = require('@defender-errors/i18n/lite');
 const { formatForTerminal, getDefaultTranslator, negotiateLocale } = require('@defender-errors/node');
 const { detectLocale } = require('@defender-errors/browser');
 
 const [body, locales, acceptLanguage] = JSON.parse(process.argv[2]);
 const parsed = parseErrorBody(body, { status: 400 });
 const translator = createErrorTranslator();
+// The per-locale modules import the lite entry of their own package: that must resolve once installed.
+const lite = createLiteTranslator();
 const rendered = {};
 for (const lng of locales) {
+  lite.addLocale(lng, require(`@defender-errors/i18n/locales/${lng}`).messages);
   rendered[lng] = {
+    lite: lite.format(parsed.code, { hash: 'abc' }, { lng }),
     format: translator.format(parsed.code, { hash: 'abc' }, { lng }),
     defaultFormat: getDefaultTranslator().format(parsed.code, { hash: 'abc' }, { lng }),
     describe: translator.describe(parsed, { lng }).message,

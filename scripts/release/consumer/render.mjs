@@ -3,15 +3,20 @@
 // the catalogs. core and i18n are dependencies of node and browser, so npm installs them too.
 import { parseErrorBody } from '@defender-errors/core';
 import { createErrorTranslator } from '@defender-errors/i18n';
+import { createErrorTranslator as createLiteTranslator } from '@defender-errors/i18n/lite';
 import { formatForTerminal, getDefaultTranslator, negotiateLocale } from '@defender-errors/node';
 import { detectLocale } from '@defender-errors/browser';
 
 const [body, locales, acceptLanguage] = JSON.parse(process.argv[2]);
 const parsed = parseErrorBody(body, { status: 400 });
 const translator = createErrorTranslator();
+// The per-locale modules import the lite entry of their own package: that must resolve once installed.
+const lite = createLiteTranslator();
 const rendered = {};
 for (const lng of locales) {
+  lite.addLocale(lng, (await import(`@defender-errors/i18n/locales/${lng}`)).messages);
   rendered[lng] = {
+    lite: lite.format(parsed.code, { hash: 'abc' }, { lng }),
     format: translator.format(parsed.code, { hash: 'abc' }, { lng }),
     defaultFormat: getDefaultTranslator().format(parsed.code, { hash: 'abc' }, { lng }),
     describe: translator.describe(parsed, { lng }).message,
