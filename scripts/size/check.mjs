@@ -89,19 +89,16 @@ function entrySource(imports) {
 }
 
 /**
- * Bundles `imports` as a page's bundler would (code splitting on) and returns the sizes of what
- * loads up front: the entry chunk and every chunk it imports statically, each gzipped on its own
- * as it is served. Lazy chunks (`import()`, such as locales loaded on demand) are not counted.
+ * Bundles `imports` into one minified, tree-shaken ES module with esbuild (a package or a locale
+ * module on its own: other packages are external, so nothing is split off) and returns its size.
  */
 async function measure({ imports, platform, bundle, external = [] }) {
   const result = await build({
     entryPoints: ['size-entry'],
     absWorkingDir: root,
-    outdir: path.join(root, 'scripts/size/.out'),
+    outfile: path.join(root, 'scripts/size/.out/entry.js'),
     write: false,
     bundle: true,
-    splitting: true,
-    metafile: true,
     minify: true,
     treeShaking: true,
     format: 'esm',
@@ -114,33 +111,9 @@ async function measure({ imports, platform, bundle, external = [] }) {
     tsconfigRaw: {},
     plugins: [entryPlugin(entrySource(imports)), workspacePlugin({ bundle, external })],
   });
-  const files = new Map(result.outputFiles.map((file) => [path.relative(root, file.path), file.contents]));
-  const outputs = result.metafile.outputs;
-  const upFront = new Set();
-  // Chunks of dynamic import() targets are entry points too; only ours loads up front.
-  const queue = Object.keys(outputs).filter((key) => outputs[key].entryPoint === `${ENTRY_NAMESPACE}:entry.js`);
-  if (queue.length !== 1) throw new Error(`expected one entry chunk, found ${queue.length}`);
-  while (queue.length > 0) {
-    const key = queue.shift();
-    if (upFront.has(key)) continue;
-    upFront.add(key);
-    for (const imported of outputs[key].imports) {
-      if (imported.kind === 'import-statement' && !imported.external) queue.push(imported.path);
-    }
-  }
-  let minified = 0;
-  let gzip = 0;
-  const inputs = {};
-  for (const key of upFront) {
-    const code = files.get(key);
-    minified += code.byteLength;
-    gzip += gzipSync(code, { level: 9 }).byteLength;
-    for (const [input, { bytesInOutput }] of Object.entries(outputs[key].inputs)) {
-      const label = input.replace(/^.*?packages\//, '');
-      inputs[label] = (inputs[label] ?? 0) + bytesInOutput;
-    }
-  }
-  return { minified, gzip, inputs };
+  const [output] = result.outputFiles;
+  if (result.outputFiles.length !== 1 || !output) throw new Error(`expected one output file, found ${result.outputFiles.length}`);
+  return { minified: output.contents.byteLength, gzip: gzipSync(output.contents, { level: 9 }).byteLength };
 }
 
 /** The file an `exports` entry maps `subpath` to (`./locales/*` patterns included), or undefined. */
