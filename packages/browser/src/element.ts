@@ -109,7 +109,7 @@ export function defineErrorElement(tagName = 'defender-error', options?: DefineE
   if (registry === undefined) throw new TypeError('defineErrorElement: custom elements are not available here (no `customElements`).');
   const existing = registry.get(tagName);
   if (existing) return existing;
-  const translator = requireTranslator(options?.translator, 'defineErrorElement', 'describe labels locales');
+  const translator = requireTranslator(options?.translator, 'defineErrorElement', ['describe', 'labels', 'locales']);
 
   class DefenderErrorElementImpl extends HTMLElement implements DefenderErrorElement {
     static readonly observedAttributes: readonly string[] = ERROR_ELEMENT_ATTRIBUTES;

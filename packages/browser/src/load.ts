@@ -80,7 +80,7 @@ export function resolveLoadableLocale(lng: unknown, options: LoadLocaleOptions =
  * renderError(container, error, { lng, translator });
  */
 export async function loadLocale(translator: BrowserErrorTranslator, lng: unknown, options: LoadLocaleOptions = {}): Promise<string> {
-  requireTranslator(translator, 'loadLocale', 'locales addLocale');
+  requireTranslator(translator, 'loadLocale', ['locales', 'addLocale']);
   const tag = resolveLoadableLocale(lng, options);
   if (translator.locales().includes(tag)) return tag;
   const loader = ownLoader(options.loaders, tag);

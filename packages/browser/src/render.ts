@@ -212,7 +212,7 @@ function assertContainer(container: unknown): asserts container is Element {
  */
 export function renderError(container: Element, error: unknown, options: RenderErrorOptions): HTMLElement {
   assertContainer(container);
-  const translator = requireTranslator(options?.translator, 'renderError', 'describe labels');
+  const translator = requireTranslator(options?.translator, 'renderError', ['describe', 'labels']);
   const description = translator.describe(error, { lng: options.lng });
   const labels = translator.labels(description.lng);
   const document = container.ownerDocument;

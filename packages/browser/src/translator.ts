@@ -16,11 +16,11 @@ export interface BrowserErrorTranslator {
 }
 
 /**
- * The translator, once it has each of `methods` (space-separated, checked in order); otherwise
- * throws the `TypeError` every entry point gives, naming `caller`.
+ * The translator, once it has each of `methods` (checked in order); otherwise throws the
+ * `TypeError` every entry point gives, naming `caller`.
  */
-export function requireTranslator(translator: unknown, caller: string, methods: string): BrowserErrorTranslator {
-  for (const method of methods.split(' ')) {
+export function requireTranslator(translator: unknown, caller: string, methods: readonly (keyof BrowserErrorTranslator)[]): BrowserErrorTranslator {
+  for (const method of methods) {
     if (typeof (translator as Record<string, unknown> | null | undefined)?.[method] !== 'function') {
       throw new TypeError(`${caller}: \`translator\` must come from createErrorTranslator() of @defender-errors/i18n.`);
     }
