@@ -92,13 +92,13 @@ function refusedRanges(text: string): string[] {
 }
 
 /**
- * Whether `candidate` is `range` or a prefix of it that ends before a `-`: the only answers RFC 4647
- * lookup can give, so when no candidate covers a range the matcher (and its load) is skipped.
+ * Whether `prefix` is `tag` or a prefix of it that ends before a `-` (case-insensitive): what RFC
+ * 4647 basic filtering calls a range matching a tag, and the only answers its lookup can give.
  */
-function covers(candidate: string, range: string): boolean {
-  const prefix = candidate.toLowerCase();
-  const lowered = range.toLowerCase();
-  return lowered === prefix || lowered.startsWith(`${prefix}-`);
+function covers(prefix: string, tag: string): boolean {
+  const loweredPrefix = prefix.toLowerCase();
+  const loweredTag = tag.toLowerCase();
+  return loweredTag === loweredPrefix || loweredTag.startsWith(`${loweredPrefix}-`);
 }
 
 /**
@@ -106,6 +106,7 @@ function covers(candidate: string, range: string): boolean {
  * `@formatjs/intl-localematcher`; `undefined` when nothing matches. Exported for its tests only.
  */
 export function lookupSupported(range: string, candidates: readonly string[]): string | undefined {
+  // When no candidate covers the range the answer is no match: the matcher (and its load) is skipped.
   if (!candidates.some((candidate) => covers(candidate, range))) return undefined;
   if (candidates.includes(range)) return range;
   try {
@@ -121,7 +122,7 @@ export function lookupSupported(range: string, candidates: readonly string[]): s
 function isRefused(candidate: SupportedTag, refused: readonly string[], named: ReadonlySet<string>): boolean {
   const tag = candidate.canonical.toLowerCase();
   for (const range of refused) {
-    if (range === '*' ? !named.has(tag) && !named.has(candidate.language) : tag === range || tag.startsWith(`${range}-`)) return true;
+    if (range === '*' ? !named.has(tag) && !named.has(candidate.language) : covers(range, tag)) return true;
   }
   return false;
 }
