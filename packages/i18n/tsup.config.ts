@@ -1,5 +1,5 @@
 import { readdirSync } from 'node:fs';
-import { defineConfig } from 'tsup';
+import { defineConfig, type Options } from 'tsup';
 import { packageConfig } from '../../tsup.base';
 
 // One entry per generated locale module: @defender-errors/i18n/locales/<lng>.
@@ -11,9 +11,9 @@ const localeEntries = Object.fromEntries(
 
 // A locale module imports catalogFromValues (and with it the en-US keys) from the published lite
 // entry instead of bundling its own copy: a page that loads a locale already has lite.
-const localesShareLite = {
+const localesShareLite: NonNullable<Options['esbuildPlugins']>[number] = {
   name: 'locales-share-lite',
-  setup(build: { onResolve(options: { filter: RegExp }, callback: (args: { importer: string }) => { path: string; external: boolean } | undefined): void }) {
+  setup(build) {
     build.onResolve({ filter: /^\.\.\/\.\.\/catalog-values$/ }, (args) =>
       /[\\/]generated[\\/]locales[\\/]/.test(args.importer) ? { path: '@defender-errors/i18n/lite', external: true } : undefined,
     );

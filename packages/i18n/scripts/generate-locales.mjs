@@ -61,15 +61,13 @@ for (const lng of ordered) {
   const values = valuesInSourceOrder(readCatalog(lng), sourceKeys);
   // The compact form imports catalog-values.ts, which the build turns into an import of
   // '@defender-errors/i18n/lite' (tsup.config.ts), so a page keeps one copy of the en-US keys.
-  const body = values
-    ? `import { catalogFromValues } from '../../catalog-values';\n\n` +
-      `/** The language tag of this catalog. */\nexport const lng = ${JSON.stringify(lng)};\n\n` +
-      `/** The ${lng} messages of the \`errors\` namespace, ready for \`addLocale\` or i18next's \`addResourceBundle\`. */\n` +
-      `export const messages: Readonly<Record<string, string>> = catalogFromValues(${JSON.stringify(values, null, 2)});\n`
-    : `import catalog from ${catalogPath(lng, join(outDir, 'locales'))};\n\n` +
-      `/** The language tag of this catalog. */\nexport const lng = ${JSON.stringify(lng)};\n\n` +
-      `/** The ${lng} messages of the \`errors\` namespace, ready for \`addLocale\` or i18next's \`addResourceBundle\`. */\n` +
-      `export const messages: Readonly<Record<string, string>> = catalog;\n`;
+  const [source, messages] = values
+    ? ["import { catalogFromValues } from '../../catalog-values';", `catalogFromValues(${JSON.stringify(values, null, 2)})`]
+    : [`import catalog from ${catalogPath(lng, join(outDir, 'locales'))};`, 'catalog'];
+  const body =
+    `${source}\n\n/** The language tag of this catalog. */\nexport const lng = ${JSON.stringify(lng)};\n\n` +
+    `/** The ${lng} messages of the \`errors\` namespace, ready for \`addLocale\` or i18next's \`addResourceBundle\`. */\n` +
+    `export const messages: Readonly<Record<string, string>> = ${messages};\n`;
   writeFileSync(join(outDir, 'locales', `${lng}.ts`), header + body);
 }
 writeFileSync(
