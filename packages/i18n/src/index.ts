@@ -34,7 +34,7 @@ export { SUPPORTED_LOCALES };
 export { NAMESPACE, type Catalog, type ErrorTranslator } from './translator';
 export { catalogFromValues } from './catalog-values';
 export { extractParams } from './extract';
-export { SOURCE_LOCALE, resolveLocale } from './locale';
+export { SOURCE_LOCALE, matchLocale, resolveLocale } from './locale';
 export { compileTemplate, placeholderNames, type CompiledTemplate, type TemplatePart } from './template';
 export {
   CatalogValidationError,

@@ -19,7 +19,7 @@ export const AVAILABLE_LOCALES = SUPPORTED_LOCALES;
 
 export { catalogFromValues } from './catalog-values';
 export { extractParams } from './extract';
-export { resolveLocale, SOURCE_LOCALE } from './locale';
+export { matchLocale, resolveLocale, SOURCE_LOCALE } from './locale';
 export { CatalogValidationError, type CatalogProblem } from './validate';
 export type { ErrorTranslator } from './translator';
 export type * from './types';
