@@ -1,34 +1,25 @@
 #!/usr/bin/env node
 // Dependency audit for the test command:
-//   1. `pnpm audit --audit-level high` (all dependencies) and `pnpm audit --prod --audit-level high`:
+//   1. Offline, always, and never skipped: the lockfile's versions of the published packages' runtime
+//      dependencies (followed through their own dependencies) against security/known-vulnerable.json
+//      (i18next < 26.3.5, negotiator < 0.6.1, ...). A match fails.
+//   2. `pnpm audit --audit-level high` (all dependencies) and `pnpm audit --prod --audit-level high`:
 //      any high or critical finding fails. When the audit endpoint cannot be reached or does not
 //      answer audits (offline, a proxy or mirror without the audit API: pnpm's
-//      ERR_PNPM_AUDIT_BAD_RESPONSE, ENOTFOUND, ECONNREFUSED, ETIMEDOUT...), that is a loud WARNING,
-//      not a failure: the check cannot be made here, and says so.
-//   2. Every i18next the lockfile resolves is at least 26.3.5 (GHSA-6jcc-5g8w-32mx was fixed in
-//      26.3.4, the skipOnVariables/escapeValue variable leak in 26.3.5): checked offline, always.
+//      ERR_PNPM_AUDIT_BAD_RESPONSE, HTTP 405, ENOTFOUND, ECONNREFUSED, ETIMEDOUT...), that is a loud
+//      WARNING, not a failure: that half cannot be made here, and says so. `--offline` skips it;
+//      `--lockfile=FILE` checks another lockfile (the tests use it).
 // Exit code 0 = pass (possibly with the warning), 1 = fail.
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { checkKnownVulnerable } from './lib/known-vulnerable.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const MIN_I18NEXT = [26, 3, 5];
-const UNREACHABLE = /ERR_PNPM_AUDIT_BAD_RESPONSE|ENOTFOUND|ECONNREFUSED|ECONNRESET|ETIMEDOUT|EAI_AGAIN|ERR_PNPM_FETCH|network|socket hang up/i;
+const UNREACHABLE = /ERR_PNPM_AUDIT_BAD_RESPONSE|\b405\b|ENOTFOUND|ECONNREFUSED|ECONNRESET|ETIMEDOUT|EAI_AGAIN|ERR_PNPM_FETCH|network|socket hang up/i;
 const failures = [];
 const warnings = [];
-
-function compareVersions(a, b) {
-  for (let index = 0; index < 3; index += 1) if (a[index] !== b[index]) return a[index] - b[index];
-  return 0;
-}
-
-/** Every `i18next@x.y.z` the lockfile resolves. */
-function lockedI18nextVersions() {
-  const lock = readFileSync(path.join(root, 'pnpm-lock.yaml'), 'utf8');
-  return [...new Set([...lock.matchAll(/^ {2}'?i18next@(\d+)\.(\d+)\.(\d+)/gm)].map((match) => match.slice(1, 4).map(Number).join('.')))];
-}
 
 function audit(args) {
   const run = spawnSync('pnpm', ['audit', '--audit-level', 'high', '--json', ...args], { cwd: root, encoding: 'utf8', timeout: 120_000 });
@@ -61,18 +52,19 @@ function audit(args) {
   return counts;
 }
 
-const versions = lockedI18nextVersions();
-console.log(`i18next versions in pnpm-lock.yaml: ${versions.join(', ') || 'none'} (minimum ${MIN_I18NEXT.join('.')})`);
-if (versions.length === 0) failures.push('pnpm-lock.yaml resolves no i18next at all');
-for (const version of versions) {
-  if (compareVersions(version.split('.').map(Number), MIN_I18NEXT) < 0) failures.push(`i18next ${version} is below ${MIN_I18NEXT.join('.')} (GHSA-6jcc-5g8w-32mx and the skipOnVariables variable leak)`);
+const lockfileArgument = process.argv.find((argument) => argument.startsWith('--lockfile='));
+const { roots, installed, findings } = checkKnownVulnerable(root, lockfileArgument ? { lockfilePath: path.resolve(lockfileArgument.slice('--lockfile='.length)) } : {});
+console.log(`runtime dependencies in pnpm-lock.yaml (from ${roots.join(', ')}): ${installed.join(', ')}`);
+if (installed.length === 0) failures.push('pnpm-lock.yaml resolves none of the runtime dependencies: the offline check would see nothing');
+for (const finding of findings) failures.push(`${finding.installed} is in a known-vulnerable range (${finding.id}: ${finding.summary}; fixed in ${finding.fixed})`);
+if (!process.argv.includes('--offline')) {
+  audit(['--prod']);
+  audit([]);
 }
-audit(['--prod']);
-audit([]);
 
 for (const warning of warnings) console.warn(`WARNING: ${warning}`);
 if (failures.length > 0) {
   console.error(`dependency audit FAILED:\n${failures.map((failure) => `  - ${failure}`).join('\n')}`);
   process.exit(1);
 }
-console.log(warnings.length > 0 ? 'dependency audit: i18next versions ok; the registry audit could not be run here (see the warning).' : 'dependency audit passed: no high or critical findings; i18next versions ok.');
+console.log(warnings.length > 0 ? 'dependency audit: no known-vulnerable runtime dependency; the registry audit could not be run here (see the warning).' : 'dependency audit passed: no known-vulnerable runtime dependency, no high or critical finding.');
