@@ -1,4 +1,4 @@
-import { mkdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { readErrorResponse } from '@defender-errors/core';
@@ -9,10 +9,12 @@ import { SCENARIOS, type Scenario } from '../src/scenarios';
 // One Chromium launcher for every real-browser suite of the repository.
 import { sharedChromium } from '../../../packages/browser/test/support/chromium';
 import { startBuiltDemo, type RunningDemo } from './support/demo-process';
+import { screenshotFolder } from './support/screenshots';
 
 const require = createRequire(import.meta.url);
 const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
-const SCREENSHOTS = fileURLToPath(new URL('../../../docs/screenshots/', import.meta.url));
+const screenshots = screenshotFolder(fileURLToPath(new URL('../../../docs/screenshots/', import.meta.url)));
+const SCREENSHOTS = screenshots.dir;
 const DANISH_ONLY = resources['da-DK'].errors['NotFound.message'];
 const reference = createErrorTranslator();
 const LOCALES = ['en-US', 'da-DK'] as const;
@@ -26,6 +28,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await Promise.all([chromium.close(), demo?.stop()]);
+  screenshots.remove();
 });
 
 interface DemoPage {
@@ -154,7 +157,6 @@ describe('the demo in Chromium', () => {
     const freeText = SCENARIOS.find((scenario) => scenario.variant === 'free-text') as Scenario;
     const english = await trigger(page, freeText);
     expect(english.serverMessage).toBe('Machine 123123123 was not found');
-    mkdirSync(SCREENSHOTS, { recursive: true });
     await page.evaluate(() => window.scrollTo(0, 0));
     await page.screenshot({ path: `${SCREENSHOTS}demo-en-US.png`, fullPage: true });
 
@@ -189,6 +191,7 @@ describe('the demo in Chromium', () => {
     await trigger(page, freeText);
     await page.evaluate(() => window.scrollTo(0, 0));
     await page.screenshot({ path: `${SCREENSHOTS}demo-da-DK.png`, fullPage: true });
+    for (const lng of LOCALES) expect(readFileSync(`${SCREENSHOTS}demo-${lng}.png`).subarray(1, 4).toString('latin1')).toBe('PNG');
     expect(problems).toEqual([]);
     await context.close();
   });
@@ -215,6 +218,25 @@ describe('the demo in Chromium', () => {
     expect(danishBodies.filter((script) => script.path.includes('/en-US-'))).toEqual([]);
     expect(danish.problems).toEqual([]);
     await danish.context.close();
+  });
+
+  it('scrolls the result into view on a phone-sized screen, where it stands below the list of codes', async () => {
+    const { page, context, problems } = await openDemo({ locale: 'en-US', viewport: { width: 390, height: 844 }, reducedMotion: 'reduce' });
+    const last = SCENARIOS[SCENARIOS.length - 1] as Scenario;
+    const button = page.locator(`button.scenario[data-path="${last.path}"]`);
+    await button.scrollIntoViewIfNeeded();
+    const resultTop = await page.locator('.result').evaluate((element) => element.getBoundingClientRect().top);
+    expect(resultTop).toBeGreaterThan(844);
+    await trigger(page, last);
+    await page.waitForFunction(() => {
+      const { top } = (document.querySelector('#error-output .defender-error') as HTMLElement).getBoundingClientRect();
+      return top >= 0 && top < window.innerHeight;
+    }, undefined, { timeout: 5_000 });
+    const alertTop = await page.locator('#error-output .defender-error').evaluate((element) => element.getBoundingClientRect().top);
+    expect(alertTop).toBeGreaterThanOrEqual(0);
+    expect(alertTop).toBeLessThan(844);
+    expect(problems).toEqual([]);
+    await context.close();
   });
 
   it('has no axe-core violations in either language', async () => {

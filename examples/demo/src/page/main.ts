@@ -33,6 +33,7 @@ const rawDetails = byId<HTMLDetailsElement>('raw-details');
 const rawBody = byId<HTMLPreElement>('raw-body');
 const pasteForm = byId<HTMLFormElement>('paste-form');
 const pasteBody = byId<HTMLTextAreaElement>('paste-body');
+const resultPanel = output.closest<HTMLElement>('.result') ?? output;
 
 function applyPageText(): void {
   const text = uiText(lng);
@@ -66,6 +67,14 @@ function showResult(): void {
   rawDetails.hidden = shown.raw.length === 0;
 }
 
+/** On a narrow screen the result stands far below the clicked code: bring it into view. */
+function revealResult(): void {
+  const { top, bottom } = resultPanel.getBoundingClientRect();
+  if (top >= 0 && bottom <= window.innerHeight) return;
+  const reducedMotion = window.matchMedia('(prefers-reduced-motion: reduce)').matches;
+  resultPanel.scrollIntoView({ block: 'start', behavior: reducedMotion ? 'auto' : 'smooth' });
+}
+
 async function requestScenario(scenario: Scenario, button: HTMLButtonElement): Promise<void> {
   button.setAttribute('aria-busy', 'true');
   try {
@@ -80,6 +89,7 @@ async function requestScenario(scenario: Scenario, button: HTMLButtonElement): P
   for (const other of document.querySelectorAll('.scenario[aria-current]')) other.removeAttribute('aria-current');
   button.setAttribute('aria-current', 'true');
   showResult();
+  revealResult();
 }
 
 function scenarioButton(scenario: Scenario, variantKey: string | undefined): HTMLButtonElement {
@@ -120,6 +130,7 @@ pasteForm.addEventListener('submit', (event) => {
   shown = { error: pasteBody.value, request: undefined, raw: pasteBody.value };
   for (const other of document.querySelectorAll('.scenario[aria-current]')) other.removeAttribute('aria-current');
   showResult();
+  revealResult();
 });
 pasteBody.placeholder = '{ "error": { "code": "InvalidUrl", "message": "URL htp:/contoso.com is invalid.", "target": "43f4cb08-8fac-4b65-9db1-745c2ae65f3a" } }';
 
