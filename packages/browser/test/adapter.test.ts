@@ -473,7 +473,7 @@ describe('<defender-error> custom element', () => {
         trackingId: shadow.querySelector('[part~="tracking-id"]')?.textContent,
       };
     });
-    expect(result).toEqual({ empty: 0, lang: 'da-DK', message: 'Lejerfunktionen er ikke slået til.', trackingId: 'T-1' });
+    expect(result).toEqual({ empty: 0, lang: 'da-DK', message: resources['da-DK'].errors['DisabledFeature.message'], trackingId: 'T-1' });
     await expectClean(open);
   });
 

@@ -57,13 +57,19 @@ describe('catalogs', () => {
 
   it('da-DK uses the agreed Danish terms, keeps codes untranslated and avoids the seed machine-translation damage', () => {
     const text = Object.values(daDK).join('\n');
-    for (const term of ['anmodning', 'ugyldig', 'Hashværdien', 'Domænenavnet', 'IP-adressen', 'URL-adressen', 'batchstørrelse', 'lejer', 'klientversion', 'Operativsystemplatformen', 'godkendelsesheader', 'sporings-id', 'brødtekst']) {
+    for (const term of ['anmodning', 'ugyldig', 'Hashværdien', 'Domænenavnet', 'IP-adressen', 'URL-adressen', 'batchstørrelse', 'lejer', 'klientversion', 'operativsystemplatformen', 'headeren Authorization', 'sporings-id', 'brødtekst']) {
       expect(text.toLowerCase(), term).toContain(term.toLowerCase());
     }
-    for (const damage of ['Uautoriseret', 'Forbudt', 'InvalidRequestVirkey', 'Ugyldiginput', 'forespørgsel til anmodning', 'godkendelseshoved', 'Styresystemplatformen', 'og derover', '<the']) {
+    for (const damage of ['Uautoriseret', 'Forbudt', 'InvalidRequestVirkey', 'Ugyldiginput', 'forespørgsel til anmodning', 'godkendelseshoved', 'godkendelsesheader', 'lejerfunktion', 'Styresystemplatformen', 'og derover', '<the']) {
       expect(text, damage).not.toContain(damage);
     }
     expect(daDK['Forbidden.title']).toBe(daDK['DisabledFeature.title']);
+  });
+
+  it.each(SUPPORTED_LOCALES)('%s: a hint is whole sentences, not two joined by a colon', (lng) => {
+    for (const [key, text] of Object.entries(resources[lng].errors as Readonly<Record<string, string>>)) {
+      if (key.endsWith('.hint')) expect(text, key).not.toMatch(/: \p{Lu}/u);
+    }
   });
 
   it.each(SUPPORTED_LOCALES)('%s passes the shared catalog validator with no errors', (lng) => {

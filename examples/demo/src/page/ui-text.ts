@@ -61,7 +61,7 @@ const DA_DK: UiText = {
   apiHeading: 'Fejl fra det lokale API',
   apiIntro: 'Hver knap kalder GET /api/errors/<kode> og viser svaret.',
   codesLabel: 'Fejlkoder',
-  variantsHeading: 'Formuleringer fra virkeligheden',
+  variantsHeading: 'Formuleringer i praksis',
   variantsIntro: 'Servere og ældre dokumentation formulerer de samme fejl forskelligt. Siden oversætter det, den genkender, og viser resten ordret.',
   variants: {
     'is-not': '“is not”',
@@ -74,7 +74,7 @@ const DA_DK: UiText = {
   pasteHeading: 'Indsæt en fejlmeddelelse',
   pasteIntro: 'Et hvilket som helst svar: API’ets JSON, et RFC 9457-problem eller det, en proxy sendte.',
   pasteLabel: 'Fejlens brødtekst',
-  pasteButton: 'Vis oversat',
+  pasteButton: 'Vis oversættelse',
   pastedSource: 'Indsat brødtekst',
   resultHeading: 'Resultat',
   resultEmpty: 'Vælg en fejl, eller indsæt en brødtekst for at se den her.',
