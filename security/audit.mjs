@@ -11,7 +11,6 @@
 //      `--lockfile=FILE` checks another lockfile (the tests use it).
 // Exit code 0 = pass (possibly with the warning), 1 = fail.
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { checkKnownVulnerable } from './lib/known-vulnerable.mjs';

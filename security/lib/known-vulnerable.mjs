@@ -24,7 +24,8 @@ export function compareVersions(left, right) {
 /** `name@version(peer…)` -> `{ name, version }` (scoped names keep their leading `@`). */
 function splitKey(key) {
   const at = key.indexOf('@', 1);
-  const version = key.slice(at + 1).replace(/\(.*$/, '');
+  const peers = key.indexOf('(', at);
+  const version = key.slice(at + 1, peers === -1 ? undefined : peers);
   return { name: key.slice(0, at), version };
 }
 
