@@ -1,0 +1,71 @@
+import { isDefenderApiError } from './error';
+import { isMarkedResult } from './mark';
+import { buildErrorInfo, parseErrorBody, readBodyFields, type ErrorInfo } from './parse';
+import { readAxios, readAzure, readGraph, readKiota, readStatusError } from './readers/clients';
+import { readResponse, readResponseHolder } from './readers/fetch';
+import { infoFromSource, isInnerError, type ErrorSource } from './readers/source';
+import { isObject, member, safely, type JsonObject } from './safe';
+
+/** Options of {@link toErrorInfo} and `readError`. */
+export interface ToErrorInfoOptions {
+  /** The HTTP status, when known; it wins over the one the value carries. */
+  readonly status?: number;
+}
+
+function readDefenderApiError(value: JsonObject): ErrorSource | undefined {
+  if (!isDefenderApiError(value)) return undefined;
+  return { body: { error: { code: member(value, 'code'), message: member(value, 'serverMessage'), target: member(value, 'target') } }, status: member(value, 'status') };
+}
+
+function readBody(value: JsonObject): ErrorSource | undefined {
+  if (readBodyFields(value)) return { body: value };
+  return isInnerError(value) ? { body: value } : undefined;
+}
+
+/** The readers, most specific first: a body is tried after every client family, a bare status last. */
+const READERS: readonly ((value: JsonObject) => ErrorSource | undefined)[] = [
+  readDefenderApiError,
+  readAxios,
+  readKiota,
+  readAzure,
+  readGraph,
+  readResponse,
+  readResponseHolder,
+  readBody,
+  readStatusError,
+];
+
+/** The reading of {@link toErrorInfo}, which may throw on a hostile value; the caller guards it. */
+export function readErrorInfo(value: unknown, status: unknown): ErrorInfo {
+  if (isMarkedResult(value)) return value as ErrorInfo;
+  if (typeof value === 'string') return parseErrorBody(value, { status: status as number }) as ErrorInfo;
+  if (isObject(value)) {
+    for (const reader of READERS) {
+      const source = reader(value);
+      if (source) return infoFromSource(value, source, status);
+    }
+  }
+  return buildErrorInfo(value, undefined, status, undefined);
+}
+
+/**
+ * The error information of ANY value a user holds, read synchronously; never throws. Reads a
+ * result of core's readers (returned as is), a `DefenderApiError`, a body (text or parsed), the
+ * inner error object (`body.error`), an axios error or its `response`, an Azure `RestError`, a
+ * Microsoft Graph `GraphError`, a Kiota `ApiError` / `ODataError`, a fetch `Response` (status and
+ * `Retry-After` only: its body needs `readError`), a value holding a `Response` (ky, ofetch), and an
+ * error carrying a 4xx/5xx `status` / `statusCode` (http-errors, body-parser, Fastify, Hono). Anything
+ * else is InternalServerError, with nothing of it read as text. A client's own `code` (axios
+ * `ERR_BAD_REQUEST`, Node `ECONNRESET`) is never taken for a Defender code.
+ *
+ * @example
+ * try {
+ *   await axios.get(url);
+ * } catch (error) {
+ *   const { code, status, target, retryAfter } = toErrorInfo(error);
+ * }
+ */
+export function toErrorInfo(value: unknown, options: ToErrorInfoOptions = {}): ErrorInfo {
+  const status = safely(() => options?.status);
+  return safely(() => readErrorInfo(value, status)) ?? buildErrorInfo(value, undefined, status, undefined);
+}
