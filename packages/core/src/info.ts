@@ -14,7 +14,8 @@ export interface ToErrorInfoOptions {
 
 function readDefenderApiError(value: JsonObject): ErrorSource | undefined {
   if (!isDefenderApiError(value)) return undefined;
-  return { body: { error: { code: member(value, 'code'), message: member(value, 'serverMessage'), target: member(value, 'target') } }, status: member(value, 'status') };
+  const error = { code: member(value, 'code'), message: member(value, 'serverMessage'), target: member(value, 'target') };
+  return { body: { error }, status: member(value, 'status'), retryAfter: member(value, 'retryAfter') };
 }
 
 function readBody(value: JsonObject): ErrorSource | undefined {

@@ -1,7 +1,7 @@
 import { isErrorCode } from '../codes';
 import { buildErrorInfo, decodeJson, readBodyFields, type ErrorFields, type ErrorInfo } from '../parse';
 import { isHttpStatus } from '../registry';
-import { parseRetryAfter } from '../retry-after';
+import { MAX_RETRY_AFTER_SECONDS, parseRetryAfter } from '../retry-after';
 import { isPlainObject, own, ownString, safely } from '../safe';
 import { headerValue } from './headers';
 
@@ -19,6 +19,8 @@ export interface ErrorSource {
   readonly target?: unknown;
   /** Text the value marks as safe to show as the server's (`expose: true`). */
   readonly message?: unknown;
+  /** Seconds to wait, when the value already holds them (`DefenderApiError.retryAfter`). */
+  readonly retryAfter?: unknown;
 }
 
 /** The fields of a body, or of an inner error object (`body.error`, Graph's `GraphError.body`). */
@@ -44,6 +46,10 @@ function orString(value: unknown, fallback: string | undefined): string | undefi
   return fallback !== undefined ? fallback : typeof value === 'string' && value !== '' ? value : undefined;
 }
 
+function isRetryAfter(value: unknown): value is number {
+  return typeof value === 'number' && Number.isInteger(value) && value >= 0 && value <= MAX_RETRY_AFTER_SECONDS;
+}
+
 /** Builds the result of a value from what its reader found; the status of `options` wins. */
 export function infoFromSource(raw: unknown, source: ErrorSource, givenStatus: unknown): ErrorInfo {
   const body = fieldsOfBody(source.body);
@@ -54,6 +60,6 @@ export function infoFromSource(raw: unknown, source: ErrorSource, givenStatus: u
     body || code !== undefined || target !== undefined || message !== undefined
       ? { code, message, target, details: body?.details ?? [], innerError: body?.innerError, status: body?.status }
       : undefined;
-  const retryAfter = safely(() => parseRetryAfter(headerValue(source.headers, 'retry-after')));
+  const retryAfter = isRetryAfter(source.retryAfter) ? source.retryAfter : safely(() => parseRetryAfter(headerValue(source.headers, 'retry-after')));
   return buildErrorInfo(raw, fields, firstStatus(givenStatus, source.status), retryAfter);
 }
