@@ -4,7 +4,7 @@ import { buildErrorInfo, parseErrorBody, readBodyFields, type ErrorInfo } from '
 import { readAxios, readAzure, readGraph, readKiota, readStatusError } from './readers/clients';
 import { readResponse, readResponseHolder } from './readers/fetch';
 import { infoFromSource, isInnerError, type ErrorSource } from './readers/source';
-import { isObject, member, safely, type JsonObject } from './safe';
+import { isObject, isPlainObject, member, safely, type JsonObject } from './safe';
 
 /** Options of {@link toErrorInfo} and `readError`. */
 export interface ToErrorInfoOptions {
@@ -19,20 +19,35 @@ function readDefenderApiError(value: JsonObject): ErrorSource | undefined {
 }
 
 function readBody(value: JsonObject): ErrorSource | undefined {
-  if (readBodyFields(value)) return { body: value };
+  const fields = readBodyFields(value);
+  if (fields) return { fields };
   return isInnerError(value) ? { body: value } : undefined;
 }
 
-/** The readers, most specific first: a body is tried after every client family, a bare status last. */
+/** A body as `JSON.parse` makes it (the common case), read before the client families. */
+function readPlainBody(value: JsonObject): ErrorSource | undefined {
+  return isPlainObject(value) ? readBody(value) : undefined;
+}
+
+/** A body of another kind (a class instance, an object of another realm), read after them. */
+function readOtherBody(value: JsonObject): ErrorSource | undefined {
+  return isPlainObject(value) ? undefined : readBody(value);
+}
+
+/**
+ * The readers, most specific first, a bare status last. Kiota's errors come before bodies: they
+ * carry their `MainError` as `error`, as a body does.
+ */
 const READERS: readonly ((value: JsonObject) => ErrorSource | undefined)[] = [
   readDefenderApiError,
-  readAxios,
   readKiota,
+  readPlainBody,
+  readAxios,
   readAzure,
   readGraph,
   readResponse,
   readResponseHolder,
-  readBody,
+  readOtherBody,
   readStatusError,
 ];
 
@@ -67,6 +82,9 @@ export function readErrorInfo(value: unknown, status: unknown): ErrorInfo {
  * }
  */
 export function toErrorInfo(value: unknown, options: ToErrorInfoOptions = {}): ErrorInfo {
+  // The common case first, before any guarded read: a result of core's readers (a private-field
+  // check, which no Proxy trap sees).
+  if (isMarkedResult(value)) return value as ErrorInfo;
   const status = safely(() => options?.status);
   return safely(() => readErrorInfo(value, status)) ?? buildErrorInfo(value, undefined, status, undefined);
 }

@@ -125,7 +125,8 @@ function parseJsonPrefix(text: string): unknown {
 
 /** Decodes a body text; text that is not complete JSON gives whatever complete prefix it has. Internal. */
 export function decodeJson(text: string): unknown {
-  const unmarked = text.slice(0, MAX_BODY_LENGTH).replace(/^\uFEFF/, '');
+  const capped = text.length > MAX_BODY_LENGTH ? text.slice(0, MAX_BODY_LENGTH) : text;
+  const unmarked = capped.charCodeAt(0) === 0xfeff ? capped.slice(1) : capped;
   try {
     return JSON.parse(unmarked);
   } catch {
@@ -195,8 +196,13 @@ function readErrorFields(value: unknown): ErrorFields | undefined {
  * cut off or longer, the members complete before the cut are kept.
  */
 export function parseErrorBody(input: unknown, options: ParseErrorBodyOptions = {}): ParsedErrorBody {
-  const fields = safely(() => readErrorFields(typeof input === 'string' ? decodeJson(input) : input));
-  return buildErrorInfo(input, fields, safely(() => options?.status), undefined);
+  let status: unknown;
+  try {
+    status = options?.status;
+  } catch {
+    // a throwing `status` getter counts as no status
+  }
+  return buildErrorInfo(input, readBodyFields(input), status, undefined);
 }
 
 /** What every reader gives: the parsed body plus `Retry-After`, in seconds. */

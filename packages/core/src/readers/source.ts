@@ -9,6 +9,8 @@ import { headerValue } from './headers';
 export interface ErrorSource {
   /** The response body: text, a parsed body, or the inner error object. */
   readonly body?: unknown;
+  /** The fields of `body`, when the reader has read them already. */
+  readonly fields?: ErrorFields;
   /** The HTTP status the value carries. */
   readonly status?: unknown;
   /** A header container holding `Retry-After`. */
@@ -52,7 +54,7 @@ function isRetryAfter(value: unknown): value is number {
 
 /** Builds the result of a value from what its reader found; the status of `options` wins. */
 export function infoFromSource(raw: unknown, source: ErrorSource, givenStatus: unknown): ErrorInfo {
-  const body = fieldsOfBody(source.body);
+  const body = source.fields ?? fieldsOfBody(source.body);
   const code = body?.code || (isErrorCode(source.code) ? source.code : undefined);
   const target = orString(source.target, body?.target);
   const message = orString(source.message, body?.message);
@@ -60,6 +62,7 @@ export function infoFromSource(raw: unknown, source: ErrorSource, givenStatus: u
     body || code !== undefined || target !== undefined || message !== undefined
       ? { code, message, target, details: body?.details ?? [], innerError: body?.innerError, status: body?.status }
       : undefined;
-  const retryAfter = isRetryAfter(source.retryAfter) ? source.retryAfter : safely(() => parseRetryAfter(headerValue(source.headers, 'retry-after')));
+  const header = isRetryAfter(source.retryAfter) || source.headers === undefined ? undefined : headerValue(source.headers, 'retry-after');
+  const retryAfter = isRetryAfter(source.retryAfter) ? source.retryAfter : header === undefined ? undefined : safely(() => parseRetryAfter(header));
   return buildErrorInfo(raw, fields, firstStatus(givenStatus, source.status), retryAfter);
 }
