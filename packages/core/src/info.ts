@@ -4,7 +4,7 @@ import { buildErrorInfo, parseErrorBody, readBodyFields, type ErrorInfo } from '
 import { readAxios, readAzure, readGraph, readKiota, readStatusError } from './readers/clients';
 import { readResponse, readResponseHolder } from './readers/fetch';
 import { infoFromSource, isInnerError, type ErrorSource } from './readers/source';
-import { isObject, isPlainObject, member, safely, type JsonObject } from './safe';
+import { isObject, isPlainObject, safely, type JsonObject } from './safe';
 
 /** Options of {@link toErrorInfo} and `readError`. */
 export interface ToErrorInfoOptions {
@@ -14,8 +14,8 @@ export interface ToErrorInfoOptions {
 
 function readDefenderApiError(value: JsonObject): ErrorSource | undefined {
   if (!isDefenderApiError(value)) return undefined;
-  const error = { code: member(value, 'code'), message: member(value, 'serverMessage'), target: member(value, 'target') };
-  return { body: { error }, status: member(value, 'status'), retryAfter: member(value, 'retryAfter') };
+  const error = { code: value['code'], message: value['serverMessage'], target: value['target'] };
+  return { body: { error }, status: value['status'], retryAfter: value['retryAfter'] };
 }
 
 function readBody(value: JsonObject): ErrorSource | undefined {
@@ -57,7 +57,12 @@ export function readErrorInfo(value: unknown, status: unknown): ErrorInfo {
   if (typeof value === 'string') return parseErrorBody(value, { status: status as number }) as ErrorInfo;
   if (isObject(value)) {
     for (const reader of READERS) {
-      const source = reader(value);
+      let source: ErrorSource | undefined;
+      try {
+        source = reader(value);
+      } catch {
+        continue; // a hostile member: this reader cannot read the value, the next may
+      }
       if (source) return infoFromSource(value, source, status);
     }
   }

@@ -1,24 +1,23 @@
 // Readers of the errors that HTTP client libraries throw, by duck typing (core has no dependencies).
 // A client's own `code` (axios `ERR_BAD_REQUEST`, Node `ECONNRESET`) is never read as the server's.
+// Each reader reads its members directly (a named read per site is several times faster than one
+// shared guarded read) and may throw on a hostile value: the dispatcher then tries the next one.
 import { isHttpStatus } from '../registry';
-import { isObject, member, safely, type JsonObject } from '../safe';
+import { isObject, type JsonObject } from '../safe';
 import type { ErrorSource } from './source';
 
-function has(value: JsonObject, key: string): boolean {
-  return safely(() => key in value) === true;
-}
 
 function axiosResponse(response: JsonObject): ErrorSource {
-  return { body: member(response, 'data'), status: member(response, 'status'), headers: member(response, 'headers') };
+  return { body: response['data'], status: response['status'], headers: response['headers'] };
 }
 
 /** An `AxiosError` (`isAxiosError: true`; no `response` for a network failure), or its `response`. */
 export function readAxios(value: JsonObject): ErrorSource | undefined {
-  if (member(value, 'isAxiosError') === true) {
-    const response = member(value, 'response');
+  if (value['isAxiosError'] === true) {
+    const response = value['response'];
     return isObject(response) ? axiosResponse(response) : {};
   }
-  if (isObject(member(value, 'config')) && has(value, 'data') && isHttpStatus(member(value, 'status'))) return axiosResponse(value);
+  if (isObject(value['config']) && 'data' in value && isHttpStatus(value['status'])) return axiosResponse(value);
   return undefined;
 }
 
@@ -27,14 +26,14 @@ export function readAxios(value: JsonObject): ErrorSource | undefined {
  * pipeline's own such as `REQUEST_SEND_ERROR`), and `response` with `bodyAsText` and `headers`.
  */
 export function readAzure(value: JsonObject): ErrorSource | undefined {
-  const response = member(value, 'response');
-  if (member(value, 'name') !== 'RestError' && !(isObject(response) && has(response, 'bodyAsText'))) return undefined;
-  const bodyAsText = isObject(response) ? member(response, 'bodyAsText') : undefined;
+  const response = value['response'];
+  if (value['name'] !== 'RestError' && !(isObject(response) && 'bodyAsText' in response)) return undefined;
+  const bodyAsText = isObject(response) ? response['bodyAsText'] : undefined;
   return {
-    body: bodyAsText ?? member(value, 'details'),
-    status: member(value, 'statusCode') ?? (isObject(response) ? member(response, 'status') : undefined),
-    headers: isObject(response) ? member(response, 'headers') : undefined,
-    code: member(value, 'code'),
+    body: bodyAsText ?? value['details'],
+    status: value['statusCode'] ?? (isObject(response) ? response['status'] : undefined),
+    headers: isObject(response) ? response['headers'] : undefined,
+    code: value['code'],
   };
 }
 
@@ -43,8 +42,8 @@ export function readAzure(value: JsonObject): ErrorSource | undefined {
  * `requestId`, `headers`, and `body`: the inner error object as a JSON string.
  */
 export function readGraph(value: JsonObject): ErrorSource | undefined {
-  if (!has(value, 'requestId') || !has(value, 'statusCode') || !has(value, 'body')) return undefined;
-  return { body: member(value, 'body'), status: member(value, 'statusCode'), headers: member(value, 'headers'), code: member(value, 'code'), target: member(value, 'requestId') };
+  if (!('requestId' in value && 'statusCode' in value && 'body' in value)) return undefined;
+  return { body: value['body'], status: value['statusCode'], headers: value['headers'], code: value['code'], target: value['requestId'] };
 }
 
 /**
@@ -52,10 +51,10 @@ export function readGraph(value: JsonObject): ErrorSource | undefined {
  * `responseStatusCode`, `responseHeaders` (name -> values) and the `MainError` it carries in `error`.
  */
 export function readKiota(value: JsonObject): ErrorSource | undefined {
-  const status = member(value, 'responseStatusCode');
-  if (!isHttpStatus(status) && !isObject(member(value, 'responseHeaders'))) return undefined;
-  const error = member(value, 'error');
-  return { body: isObject(error) ? { error } : undefined, status, headers: member(value, 'responseHeaders') };
+  const status = value['responseStatusCode'];
+  if (!isHttpStatus(status) && !isObject(value['responseHeaders'])) return undefined;
+  const error = value['error'];
+  return { body: isObject(error) ? { error } : undefined, status, headers: value['responseHeaders'] };
 }
 
 /**
@@ -64,7 +63,7 @@ export function readKiota(value: JsonObject): ErrorSource | undefined {
  * (`expose: true`); its `code` (`FST_ERR_VALIDATION`) is the framework's, never read.
  */
 export function readStatusError(value: JsonObject): ErrorSource | undefined {
-  const status = [member(value, 'status'), member(value, 'statusCode')].find((candidate) => isHttpStatus(candidate) && candidate >= 400);
+  const status = [value['status'], value['statusCode']].find((candidate) => isHttpStatus(candidate) && candidate >= 400);
   if (status === undefined) return undefined;
-  return { status, message: member(value, 'expose') === true ? member(value, 'message') : undefined };
+  return { status, message: value['expose'] === true ? value['message'] : undefined };
 }

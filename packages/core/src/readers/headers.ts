@@ -6,7 +6,7 @@ const MAX_HEADER_NAMES = 200;
 function firstString(value: unknown): string | undefined {
   if (typeof value === 'string') return value;
   if (typeof value === 'number') return String(value);
-  if (safely(() => Array.isArray(value))) return firstString(safely(() => (value as unknown[])[0]));
+  if (typeof value === 'object' && value !== null && safely(() => Array.isArray(value))) return firstString(safely(() => (value as unknown[])[0]));
   return undefined;
 }
 
@@ -18,11 +18,9 @@ function firstString(value: unknown): string | undefined {
  */
 export function headerValue(headers: unknown, name: string): string | undefined {
   if (!isObject(headers)) return undefined;
-  const get = member(headers, 'get');
-  if (typeof get === 'function') {
-    const value = firstString(safely(() => (get as (key: string) => unknown).call(headers, name)));
-    if (value !== undefined) return value;
-  }
+  const get = safely(() => headers['get']);
+  // A container with `get` is case-insensitive itself: its answer is the answer.
+  if (typeof get === 'function') return firstString(safely(() => (get as (key: string) => unknown).call(headers, name)));
   const exact = firstString(member(headers, name));
   if (exact !== undefined) return exact;
   const keys = safely(() => Object.keys(headers)) ?? [];
