@@ -94,13 +94,12 @@ report.table(
 const byName = Object.fromEntries(rows.map((row) => [row.name, row]));
 report.goal('pipeline-vs-json', 'describe(parseErrorBody(body)) time ÷ JSON.parse(body) time', byName['describe(parseErrorBody(body))'].nsPerOp / floor, 3, { unit: '×' });
 report.goal('pipeline-da-vs-json', 'the same in da-DK ÷ JSON.parse(body)', byName["…, { lng: 'da-DK' }"].nsPerOp / floor, 3, { unit: '×' });
-report.goal(
-  'axios-vs-parsed',
-  'toErrorInfo(axiosError) time ÷ toErrorInfo(parsedBody) + describe(parsed) time',
-  byName['toErrorInfo(axiosError)'].nsPerOp / (byName['toErrorInfo(parsedBody)'].nsPerOp + byName['describe(parsed)'].nsPerOp),
-  1,
-  { unit: '×' },
-);
+// Issue 13: describe(axiosError) within 2× of describe(parsedBody). A describe() that reads through
+// toErrorInfo spends toErrorInfo(value) + describe(parsed): core's part of that goal.
+const describeOf = (reader) => byName[reader].nsPerOp + byName['describe(parsed)'].nsPerOp;
+report.goal('axios-vs-parsed', '(toErrorInfo(axiosError) + describe(parsed)) ÷ (toErrorInfo(parsedBody) + describe(parsed))', describeOf('toErrorInfo(axiosError)') / describeOf('toErrorInfo(parsedBody)'), 2, {
+  unit: '×',
+});
 report.note(
   `info: parseErrorBody + extractParams + describe(da-DK) called one after the other (extractParams then runs twice: ` +
     `describe() extracts too) ÷ JSON.parse(body) = ${round(byName['parse + extractParams + describe(da)'].nsPerOp / floor)}×`,

@@ -4,7 +4,7 @@ import { buildErrorInfo, parseErrorBody, readBodyFields, type ErrorInfo } from '
 import { readAxios, readAzure, readGraph, readKiota, readStatusError } from './readers/clients';
 import { readResponse, readResponseHolder } from './readers/fetch';
 import { infoFromSource, isInnerError, type ErrorSource } from './readers/source';
-import { isObject, isPlainObject, safely, type JsonObject } from './safe';
+import { isObject, isPlainObject, type JsonObject } from './safe';
 
 /** Options of {@link toErrorInfo} and `readError`. */
 export interface ToErrorInfoOptions {
@@ -35,14 +35,15 @@ function readOtherBody(value: JsonObject): ErrorSource | undefined {
 }
 
 /**
- * The readers, most specific first, a bare status last. Kiota's errors come before bodies: they
- * carry their `MainError` as `error`, as a body does.
+ * The readers, most specific first, a bare status last. Axios first (the most common client error,
+ * marked by `isAxiosError`); Kiota's errors before bodies: they carry their `MainError` as `error`,
+ * as a body does.
  */
 const READERS: readonly ((value: JsonObject) => ErrorSource | undefined)[] = [
   readDefenderApiError,
+  readAxios,
   readKiota,
   readPlainBody,
-  readAxios,
   readAzure,
   readGraph,
   readResponse,
@@ -90,6 +91,15 @@ export function toErrorInfo(value: unknown, options: ToErrorInfoOptions = {}): E
   // The common case first, before any guarded read: a result of core's readers (a private-field
   // check, which no Proxy trap sees).
   if (isMarkedResult(value)) return value as ErrorInfo;
-  const status = safely(() => options?.status);
-  return safely(() => readErrorInfo(value, status)) ?? buildErrorInfo(value, undefined, status, undefined);
+  let status: unknown;
+  try {
+    status = options?.status;
+  } catch {
+    // a throwing `status` getter counts as no status
+  }
+  try {
+    return readErrorInfo(value, status);
+  } catch {
+    return buildErrorInfo(value, undefined, status, undefined);
+  }
 }

@@ -58,11 +58,14 @@ export function infoFromSource(raw: unknown, source: ErrorSource, givenStatus: u
   const code = body?.code || (isErrorCode(source.code) ? source.code : undefined);
   const target = orString(source.target, body?.target);
   const message = orString(source.message, body?.message);
-  const fields: ErrorFields | undefined =
-    body || code !== undefined || target !== undefined || message !== undefined
+  // The body's own fields when nothing is added to them (the common case: no second object).
+  const unchanged = body !== undefined && code === body.code && target === body.target && message === body.message;
+  const fields: ErrorFields | undefined = unchanged
+    ? body
+    : body || code !== undefined || target !== undefined || message !== undefined
       ? { code, message, target, details: body?.details ?? [], innerError: body?.innerError, status: body?.status }
       : undefined;
   const header = isRetryAfter(source.retryAfter) || source.headers === undefined ? undefined : headerValue(source.headers, 'retry-after');
   const retryAfter = isRetryAfter(source.retryAfter) ? source.retryAfter : header === undefined ? undefined : safely(() => parseRetryAfter(header));
-  return buildErrorInfo(raw, fields, firstStatus(givenStatus, source.status), retryAfter);
+  return buildErrorInfo(raw, fields, isHttpStatus(givenStatus) ? givenStatus : source.status, retryAfter);
 }
