@@ -5,11 +5,16 @@
 //   node bench/parse.mjs            (after `pnpm build`)
 import { deepStrictEqual, strictEqual } from 'node:assert/strict';
 import { createHash, randomUUID } from 'node:crypto';
-import { requireDist } from './lib/paths.mjs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { packageDir, requireDist } from './lib/paths.mjs';
 import { machine, measureThroughput } from './lib/harness.mjs';
 import { SuiteReport, formatNs, formatOps, round } from './lib/report.mjs';
 
-const { parseErrorBody } = await import(requireDist('core'));
+const { parseErrorBody, toErrorInfo } = await import(requireDist('core'));
+// The real axios (a dev dependency of core), to build the errors it throws.
+const { AxiosError, AxiosHeaders } = (await import(pathToFileURL(createRequire(join(packageDir('core'), 'package.json')).resolve('axios')).href)).default;
 const { createErrorTranslator, extractParams } = await import(requireDist('i18n'));
 
 const quick = process.argv.includes('--quick');
@@ -26,6 +31,11 @@ const bodies = Array.from({ length: 64 }, (_, index) => {
 });
 const parsedBodies = bodies.map((body) => parseErrorBody(body, { status: 400 }));
 const messages = parsedBodies.map((parsed) => parsed.message);
+// What axios throws for each of those answers: an AxiosError holding the response, its data parsed.
+const axiosErrors = bodies.map((body) => {
+  const response = { status: 400, statusText: 'Bad Request', data: JSON.parse(body), headers: new AxiosHeaders({ 'content-type': 'application/json' }), config: {} };
+  return new AxiosError('Request failed with status code 400', AxiosError.ERR_BAD_REQUEST, response.config, {}, response);
+});
 
 const pipeline = (body) => translator.describe(parseErrorBody(body, { status: 400 }));
 const pipelineDa = (body) => translator.describe(parseErrorBody(body, { status: 400 }), { lng: 'da-DK' });
@@ -48,12 +58,19 @@ for (const [index, body] of bodies.entries()) {
   const hash = error.message.slice('Hash value '.length, -' is invalid.'.length);
   deepStrictEqual(extractParams('InvalidHashValue', messages[index]), { hash });
   strictEqual(pipelineDa(body).message, `Hashværdien ${hash} er ugyldig.`);
+  strictEqual(toErrorInfo(parsedBodies[index]), parsedBodies[index]);
+  const fromAxios = toErrorInfo(axiosErrors[index]);
+  strictEqual(fromAxios.code, 'InvalidHashValue');
+  strictEqual(fromAxios.target, error.target);
+  strictEqual(fromAxios.status, 400);
 }
 
 const rows = await measureThroughput(
   [
     { name: 'JSON.parse(body) (floor)', inputs: bodies, fn: (body) => JSON.parse(body) },
     { name: 'parseErrorBody(body)', inputs: bodies, fn: (body) => parseErrorBody(body, { status: 400 }) },
+    { name: 'toErrorInfo(parsedBody)', inputs: parsedBodies, fn: (parsed) => toErrorInfo(parsed) },
+    { name: 'toErrorInfo(axiosError)', inputs: axiosErrors, fn: (error) => toErrorInfo(error) },
     { name: 'extractParams(code, message)', inputs: messages, fn: (message) => extractParams('InvalidHashValue', message) },
     { name: 'describe(parsed)', inputs: parsedBodies, fn: (parsed) => translator.describe(parsed) },
     { name: 'describe(parseErrorBody(body))', inputs: bodies, fn: pipeline },
@@ -77,6 +94,12 @@ report.table(
 const byName = Object.fromEntries(rows.map((row) => [row.name, row]));
 report.goal('pipeline-vs-json', 'describe(parseErrorBody(body)) time ÷ JSON.parse(body) time', byName['describe(parseErrorBody(body))'].nsPerOp / floor, 3, { unit: '×' });
 report.goal('pipeline-da-vs-json', 'the same in da-DK ÷ JSON.parse(body)', byName["…, { lng: 'da-DK' }"].nsPerOp / floor, 3, { unit: '×' });
+// Issue 13: describe(axiosError) within 2× of describe(parsedBody). A describe() that reads through
+// toErrorInfo spends toErrorInfo(value) + describe(parsed): core's part of that goal.
+const describeOf = (reader) => byName[reader].nsPerOp + byName['describe(parsed)'].nsPerOp;
+report.goal('axios-vs-parsed', '(toErrorInfo(axiosError) + describe(parsed)) ÷ (toErrorInfo(parsedBody) + describe(parsed))', describeOf('toErrorInfo(axiosError)') / describeOf('toErrorInfo(parsedBody)'), 2, {
+  unit: '×',
+});
 report.note(
   `info: parseErrorBody + extractParams + describe(da-DK) called one after the other (extractParams then runs twice: ` +
     `describe() extracts too) ÷ JSON.parse(body) = ${round(byName['parse + extractParams + describe(da)'].nsPerOp / floor)}×`,

@@ -24,6 +24,18 @@ export function rendererRange() {
 /** The modules under mutation, by the name the report uses. */
 export const MODULES = {
   'core parse.ts (parsing)': ['packages/core/src/parse.ts'],
+  'core readers (toErrorInfo, readError, readErrorResponse, Retry-After)': [
+    'packages/core/src/info.ts',
+    'packages/core/src/read-error.ts',
+    'packages/core/src/response.ts',
+    'packages/core/src/retry-after.ts',
+    'packages/core/src/safe.ts',
+    'packages/core/src/mark.ts',
+    'packages/core/src/readers/clients.ts',
+    'packages/core/src/readers/fetch.ts',
+    'packages/core/src/readers/headers.ts',
+    'packages/core/src/readers/source.ts',
+  ],
   'node locale.ts (locale negotiation)': ['packages/node/src/locale.ts'],
   'i18n template.ts + extract.ts + translator.ts renderer (placeholder filling)': ['packages/i18n/src/template.ts', 'packages/i18n/src/extract.ts', 'packages/i18n/src/translator.ts'],
 };
@@ -35,7 +47,14 @@ export default {
   plugins: ['@stryker-mutator/vitest-runner'],
   vitest: { configFile: 'security/stryker.vitest.config.mts', related: false },
   coverageAnalysis: 'perTest',
-  mutate: ['packages/core/src/parse.ts', 'packages/node/src/locale.ts', 'packages/i18n/src/template.ts', 'packages/i18n/src/extract.ts', rendererRange()],
+  mutate: [
+    ...MODULES['core parse.ts (parsing)'],
+    ...MODULES['core readers (toErrorInfo, readError, readErrorResponse, Retry-After)'],
+    'packages/node/src/locale.ts',
+    'packages/i18n/src/template.ts',
+    'packages/i18n/src/extract.ts',
+    rendererRange(),
+  ],
   ignorePatterns: ['examples', 'docs', 'bench', 'scripts', '.changeset', '.github', 'packages/browser', 'security/reports', '**/.turbo', '**/coverage'],
   concurrency: 2,
   timeoutMS: 60_000,

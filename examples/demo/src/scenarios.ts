@@ -47,6 +47,8 @@ export const CODE_SCENARIOS: readonly Scenario[] = [
   scenario('ResourceNotFound', { params: { resource: 'Machine 7f3c1a9e0b5d' } }),
   scenario('InternalServerError'),
   scenario('TooManyRequests', { retryAfter: 30 }),
+  scenario('UnknownError'),
+  scenario('ActiveRequestAlreadyExists'),
 ];
 
 /** Wordings seen from real servers and older documentation, and a code the registry does not know. */
@@ -56,9 +58,9 @@ export const VARIANT_SCENARIOS: readonly Scenario[] = [
   scenario('ResourceNotFound', { variant: 'free-text', serverMessage: 'Machine 123123123 was not found' }),
   scenario('ClientVersionNotSupported', { variant: 'and-above', serverMessage: 'Live response is supported on client version 10.8210 and above.' }),
   scenario('Unauthorized', { variant: 'legacy', serverMessage: 'Unauthorized (invalid or expired authorization header).' }),
-  scenario('ActiveRequestAlreadyExists', {
-    status: 400,
-    serverMessage: 'Cannot submit a new isolation request: another isolation request for this machine is still pending.',
+  scenario('QuotaPolicyChanged', {
+    status: 409,
+    serverMessage: 'The tenant quota policy changed while the request was running.',
   }),
 ];
 

@@ -43,13 +43,25 @@ export function createTrackingId(): string {
   return `${hex(bytes, 0, 4)}-${hex(bytes, 4, 6)}-${hex(bytes, 6, 8)}-${hex(bytes, 8, 10)}-${hex(bytes, 10, 16)}`;
 }
 
+function optionString(options: CreateErrorBodyOptions, key: 'message' | 'target'): string | undefined {
+  try {
+    const value = options?.[key];
+    return typeof value === 'string' ? value : undefined;
+  } catch {
+    return undefined; // a throwing getter or Proxy trap counts as not given
+  }
+}
+
 /**
- * An error body in the API's wire format.
+ * An error body in the API's wire format; never throws. A `message` or `target` that is not a
+ * string counts as not given, and a `code` that is not a string is `InternalServerError`.
  *
  * @example
  * createErrorBody('InvalidUrl', { message: 'URL http://x is invalid.' });
  * // { error: { code: 'InvalidUrl', message: 'URL http://x is invalid.', target: '<new uuid>' } }
  */
 export function createErrorBody(code: string, options: CreateErrorBodyOptions = {}): ErrorBody {
-  return { error: { code, message: options.message ?? '', target: options.target ?? createTrackingId() } };
+  return {
+    error: { code: typeof code === 'string' ? code : 'InternalServerError', message: optionString(options, 'message') ?? '', target: optionString(options, 'target') ?? createTrackingId() },
+  };
 }

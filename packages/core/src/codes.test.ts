@@ -28,16 +28,19 @@ const REFERENCE: readonly (readonly [code: string, status: number, params: reado
   ['ResourceNotFound', 404, ['resource']],
   ['InternalServerError', 500, []],
   ['TooManyRequests', 429, []],
+  // "Codes and shapes real clients meet beyond the table"
+  ['UnknownError', 500, []],
+  ['ActiveRequestAlreadyExists', 400, []],
 ];
 
 /** The reference's "batch sizes: numbers"; every other parameter is text. */
 const NUMERIC_PARAMS = new Set(['received', 'allowed']);
 
-describe('the 20 Defender error codes', () => {
-  it('ERROR_CODES has exactly the 20 reference codes, in reference order', () => {
-    expect(ERROR_CODES).toHaveLength(20);
+describe('the Defender error codes', () => {
+  it('ERROR_CODES has exactly the reference codes, in reference order', () => {
+    expect(ERROR_CODES).toHaveLength(REFERENCE.length);
     expect([...ERROR_CODES]).toEqual(REFERENCE.map(([code]) => code));
-    expect(new Set(ERROR_CODES).size).toBe(20);
+    expect(new Set(ERROR_CODES).size).toBe(REFERENCE.length);
     expect(Object.isFrozen(ERROR_CODES)).toBe(true);
   });
 
@@ -68,8 +71,8 @@ describe('the 20 Defender error codes', () => {
     });
   });
 
-  it('marks exactly TooManyRequests and InternalServerError as retryable', () => {
-    expect(ERROR_CODES.filter((code) => getErrorDefinition(code).retryable).sort()).toEqual(['InternalServerError', 'TooManyRequests']);
+  it('marks exactly TooManyRequests, InternalServerError and UnknownError as retryable', () => {
+    expect(ERROR_CODES.filter((code) => getErrorDefinition(code).retryable).sort()).toEqual(['InternalServerError', 'TooManyRequests', 'UnknownError']);
   });
 
   it('DEFENDER_ERROR_DEFINITIONS declares the same codes as ERROR_CODES', () => {

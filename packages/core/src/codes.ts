@@ -46,6 +46,10 @@ export const DEFENDER_ERROR_DEFINITIONS = {
   InternalServerError: { status: 500 },
   /** 429. Quota reached (number of requests or CPU); the response carries `Retry-After` in seconds. */
   TooManyRequests: { status: 429 },
+  /** 500 (also seen with 504). Microsoft Graph's code for a failure it cannot name, often with an empty message. */
+  UnknownError: { status: 500 },
+  /** 400. Defender for Endpoint: an action of this kind is already running on the device. */
+  ActiveRequestAlreadyExists: { status: 400 },
 } as const;
 
 /** The Defender XDR error registry. */
@@ -62,7 +66,7 @@ export type ParametrizedErrorCode = {
   [C in ErrorCode]: keyof ParamsOf<C> extends never ? never : C;
 }[ErrorCode];
 
-/** The 20 error codes, in the order of the reference table. */
+/** The registry's error codes: the reference table's, in its order, then the Graph and MDE additions. */
 export const ERROR_CODES = defenderErrorRegistry.codes as readonly ErrorCode[];
 
 /** Whether `value` is a Defender error code. Own entries only: `__proto__` or `toString` are not codes. */

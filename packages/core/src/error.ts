@@ -6,8 +6,14 @@ import { isHttpStatus } from './registry';
 const BRAND = Symbol.for('@defender-errors/core/DefenderApiError');
 const READONLY_FIELDS = ['code', 'status', 'params', 'target', 'serverMessage', 'retryAfter'] as const;
 
-/** Parameters of a code, or loose parameters for a code the registry does not know. */
-export type ErrorParams<C extends string> = C extends ErrorCode ? Partial<ParamsOf<C>> : Readonly<Record<string, string | number>>;
+/** Parameters of a code (all of them, typed), or loose parameters for a code the registry does not know. */
+export type ErrorParams<C extends string> = C extends ErrorCode ? ParamsOf<C> : Readonly<Record<string, string | number>>;
+
+/**
+ * The code a constructor accepts: a registered code (a literal that is not one fails to compile),
+ * or any `string` when the type argument says so (`new DefenderApiError<string>(code)`).
+ */
+export type DefenderApiErrorCode<C extends string> = string extends C ? C : C extends ErrorCode ? C : never;
 
 /** Options of {@link DefenderApiError}. */
 export interface DefenderApiErrorOptions<C extends string = ErrorCode> {
@@ -50,7 +56,7 @@ export class DefenderApiError<C extends string = ErrorCode> extends Error {
   declare readonly [BRAND]: true;
   #wireTarget: string | undefined;
 
-  constructor(code: C, options: DefenderApiErrorOptions<C> = {}) {
+  constructor(code: DefenderApiErrorCode<C>, options: DefenderApiErrorOptions<C> = {}) {
     super(options.message ?? options.serverMessage ?? code, 'cause' in options ? { cause: options.cause } : undefined);
     this.code = code;
     this.status = isHttpStatus(options.status) ? options.status : (getErrorDefinition(code)?.status ?? 500);
@@ -79,6 +85,18 @@ export class DefenderApiError<C extends string = ErrorCode> extends Error {
   toJSON(): ErrorBody {
     this.#wireTarget ??= this.target ?? createTrackingId();
     return createErrorBody(this.code, { message: this.serverMessage ?? this.message, target: this.#wireTarget });
+  }
+
+  /**
+   * An error for a code known only at run time (read from a config, a database, another service):
+   * the explicit form of `new DefenderApiError<string>(code, options)`. A code the registry does not
+   * know answers with the given status, else 500, and `known` is `false`.
+   *
+   * @example
+   * DefenderApiError.fromCode(process.env.ERROR_CODE ?? 'InternalServerError', { status: 409 });
+   */
+  static fromCode(code: string, options: DefenderApiErrorOptions<string> = {}): DefenderApiError<string> {
+    return new DefenderApiError<string>(code, options);
   }
 
   /** An error from a parsed body (see `parseErrorBody` / `readErrorResponse`), keeping all it holds. */

@@ -23,13 +23,15 @@ export {
 export {
   MAX_BODY_LENGTH,
   parseErrorBody,
-  parseRetryAfter,
-  readErrorResponse,
   type ErrorDetail,
+  type ErrorInfo,
   type ErrorResponseInfo,
   type ParseErrorBodyOptions,
   type ParsedErrorBody,
-  type ResponseLike,
 } from './parse';
+export { MAX_RETRY_AFTER_SECONDS, parseRetryAfter, retryAfterHeaderValue } from './retry-after';
+export { readErrorResponse, type ResponseLike } from './response';
+export { toErrorInfo, type ToErrorInfoOptions } from './info';
+export { readError } from './read-error';
 export { DefenderApiError, isDefenderApiError, type DefenderApiErrorOptions, type ErrorParams } from './error';
 export { createErrorBody, createTrackingId, type CreateErrorBodyOptions, type ErrorBody } from './body';

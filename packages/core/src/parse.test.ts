@@ -353,7 +353,7 @@ describe('parseRetryAfter', () => {
     ['120', 120],
     ['  30 ', 30],
     ['0000000007', 7],
-    ['9999999999', 9_999_999_999],
+    ['86400', 86_400],
   ])('reads delta-seconds %j', (value, seconds) => {
     expect(parseRetryAfter(value, now)).toBe(seconds);
   });
@@ -374,15 +374,18 @@ describe('parseRetryAfter', () => {
     ['Sun Jun 15 12:01:40 2025', 100],
     ['Sun Jun  1 12:00:00 2025', 0],
     ['Sun, 06 Nov 1994 08:49:37 GMT', 0],
-    ['Wed, 31 Dec 2025 23:59:59 GMT', Math.ceil((Date.UTC(2025, 11, 31, 23, 59, 59) - now) / 1000)],
+    ['Sun, 15 Jun 2025 23:59:59 GMT', 43_199],
+    ['Mon, 16 Jun 2025 12:00:00 GMT', 86_400],
   ])('reads the HTTP-date %j', (value, seconds) => {
     expect(parseRetryAfter(value, now)).toBe(seconds);
   });
 
   it('reads a two-digit rfc850 year as the most recent such year', () => {
-    // In 2025, "75" is 2075 (50 years ahead, not more) and "76" is 1976.
-    expect(parseRetryAfter('Tuesday, 01-Jan-75 00:00:00 GMT', now)).toBe((Date.UTC(2075, 0, 1) - now) / 1000);
+    // In 2025, "75" is 2075 (50 years ahead, not more: beyond the bound, so undefined rather than
+    // 1975's 0) and "76" is 1976 (in the past: 0).
+    expect(parseRetryAfter('Tuesday, 01-Jan-75 00:00:00 GMT', now)).toBeUndefined();
     expect(parseRetryAfter('Thursday, 01-Jan-76 00:00:00 GMT', now)).toBe(0);
+    expect(parseRetryAfter('Wednesday, 01-Jan-75 00:00:00 GMT', Date.UTC(2074, 11, 31, 23, 59, 30))).toBe(30);
   });
 
   it.each([
@@ -395,6 +398,10 @@ describe('parseRetryAfter', () => {
     '+10',
     '1e3',
     '12345678901',
+    '86401',
+    '9999999999',
+    'Mon, 16 Jun 2025 12:00:01 GMT',
+    'Wed, 31 Dec 2025 23:59:59 GMT',
     'soon',
     'NaN',
     'Infinity',

@@ -1,5 +1,7 @@
 import { fallbackCodeForStatus, getErrorDefinition, isErrorCode, type ErrorCode } from './codes';
+import { markResult } from './mark';
 import { isHttpStatus } from './registry';
+import { isObject, own, ownObject, ownString, safely, type JsonObject } from './safe';
 
 /** The most characters (of a string) or bytes (of a response) that the parsers read: 64 KiB. */
 export const MAX_BODY_LENGTH = 64 * 1024;
@@ -42,49 +44,6 @@ export interface ParsedErrorBody {
 export interface ParseErrorBodyOptions {
   /** The HTTP status of the response, when known. */
   readonly status?: number;
-}
-
-type JsonObject = Record<string, unknown>;
-
-/** Runs a read of untrusted input; a throwing getter or Proxy trap counts as "not there". */
-function safely<T>(read: () => T): T | undefined {
-  try {
-    return read();
-  } catch {
-    return undefined;
-  }
-}
-
-// `isObject` and `own` run for every member of every body: a try/catch of their own, rather than
-// `safely` and a closure, keeps them about twice as fast.
-/** Whether `value` is an object and not an array; a revoked Proxy (`Array.isArray` throws) is not. */
-function isObject(value: unknown): value is JsonObject {
-  try {
-    return typeof value === 'object' && value !== null && !Array.isArray(value);
-  } catch {
-    return false;
-  }
-}
-
-function own(object: JsonObject, key: string): unknown {
-  try {
-    return Object.hasOwn(object, key) ? object[key] : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-function ownString(object: JsonObject, key: string): string | undefined {
-  const value = own(object, key);
-  return typeof value === 'string' ? value : undefined;
-}
-
-function ownObject(object: JsonObject, ...keys: string[]): JsonObject | undefined {
-  for (const key of keys) {
-    const value = own(object, key);
-    if (isObject(value)) return value;
-  }
-  return undefined;
 }
 
 function readMessage(value: unknown): string | undefined {
@@ -164,9 +123,10 @@ function parseJsonPrefix(text: string): unknown {
   return JSON.parse(complete + open.slice(0, completeDepth).map((item) => item[1]).reverse().join(''));
 }
 
-/** Decodes a body text; text that is not complete JSON gives whatever complete prefix it has. */
-function decodeJson(text: string): unknown {
-  const unmarked = text.slice(0, MAX_BODY_LENGTH).replace(/^\uFEFF/, '');
+/** Decodes a body text; text that is not complete JSON gives whatever complete prefix it has. Internal. */
+export function decodeJson(text: string): unknown {
+  const capped = text.length > MAX_BODY_LENGTH ? text.slice(0, MAX_BODY_LENGTH) : text;
+  const unmarked = capped.charCodeAt(0) === 0xfeff ? capped.slice(1) : capped;
   try {
     return JSON.parse(unmarked);
   } catch {
@@ -181,7 +141,8 @@ function decodeJson(text: string): unknown {
   }
 }
 
-interface ErrorFields extends ErrorDetail {
+/** The members of an error found in a body. Internal. */
+export interface ErrorFields extends ErrorDetail {
   readonly details: ErrorDetail[];
   readonly innerError: JsonObject | undefined;
   readonly status: number | undefined;
@@ -189,6 +150,11 @@ interface ErrorFields extends ErrorDetail {
 
 function isPlainPrototype(prototype: unknown): boolean {
   return prototype === Object.prototype || prototype === null;
+}
+
+/** The Graph shape's tracking ID: `innerError["request-id"]` (Kiota's parsed `MainError`: `requestId`). */
+function graphRequestId(innerError: JsonObject | undefined): string | undefined {
+  return innerError && (ownString(innerError, 'request-id') ?? ownString(innerError, 'requestId'));
 }
 
 /**
@@ -202,7 +168,8 @@ function readErrorFields(value: unknown): ErrorFields | undefined {
   const error = ownObject(value, 'error', 'odata.error');
   if (error) {
     const { code, message, target } = readDetail(error);
-    return { code, message, target, details: readDetails(own(error, 'details')), innerError: ownObject(error, 'innerError', 'innererror'), status: undefined };
+    const innerError = ownObject(error, 'innerError', 'innererror');
+    return { code, message, target: target ?? graphRequestId(innerError), details: readDetails(own(error, 'details')), innerError, status: undefined };
   }
   const detail = ownString(value, 'detail');
   if (!safely(() => isPlainPrototype(Object.getPrototypeOf(value))) || (detail ?? ownString(value, 'title')) === undefined) return undefined;
@@ -229,122 +196,50 @@ function readErrorFields(value: unknown): ErrorFields | undefined {
  * cut off or longer, the members complete before the cut are kept.
  */
 export function parseErrorBody(input: unknown, options: ParseErrorBodyOptions = {}): ParsedErrorBody {
-  const fields = safely(() => readErrorFields(typeof input === 'string' ? decodeJson(input) : input));
-  const optionStatus = safely(() => options?.status);
-  const givenStatus = isHttpStatus(optionStatus) ? optionStatus : undefined;
+  let status: unknown;
+  try {
+    status = options?.status;
+  } catch {
+    // a throwing `status` getter counts as no status
+  }
+  return buildErrorInfo(input, readBodyFields(input), status, undefined);
+}
+
+/** What every reader gives: the parsed body plus `Retry-After`, in seconds. */
+export type ErrorInfo = ParsedErrorBody & {
+  /** Seconds to wait before retrying, from a `Retry-After` header (delta-seconds or HTTP-date). */
+  readonly retryAfter: number | undefined;
+};
+
+/** What {@link readErrorResponse} gives: the same as {@link ErrorInfo} (the name of earlier versions). */
+export type ErrorResponseInfo = ErrorInfo;
+
+/** The fields found in a body, as {@link parseErrorBody} reads them. Internal. */
+export function readBodyFields(body: unknown): ErrorFields | undefined {
+  return safely(() => readErrorFields(typeof body === 'string' ? decodeJson(body) : body));
+}
+
+/**
+ * Builds (and marks as core's own) the result of every reader. One object shape, members in one
+ * order: it keeps the reads of the adapters monomorphic. Internal.
+ */
+export function buildErrorInfo(raw: unknown, fields: ErrorFields | undefined, status: unknown, retryAfter: number | undefined): ErrorInfo {
+  const givenStatus = isHttpStatus(status) ? status : undefined;
   const sentCode = fields?.code || undefined;
   const known = isErrorCode(sentCode);
-  const status = givenStatus ?? fields?.status ?? (known ? getErrorDefinition(sentCode).status : 500);
-  const fallbackCode = known ? sentCode : fallbackCodeForStatus(status);
-  return {
+  const resolvedStatus = givenStatus ?? fields?.status ?? (known ? getErrorDefinition(sentCode).status : 500);
+  const fallbackCode = known ? sentCode : fallbackCodeForStatus(resolvedStatus);
+  return markResult({
     code: sentCode ?? fallbackCode,
     known,
     fallbackCode,
-    status,
+    status: resolvedStatus,
     message: fields?.message,
     target: fields?.target,
     details: fields?.details ?? [],
     innerError: fields?.innerError,
     isErrorBody: fields !== undefined,
-    raw: input,
-  };
-}
-
-/** What {@link readErrorResponse} gives: the parsed body plus `Retry-After`. */
-export interface ErrorResponseInfo extends ParsedErrorBody {
-  /** Seconds to wait before retrying, from a `Retry-After` header (delta-seconds or HTTP-date). */
-  readonly retryAfter: number | undefined;
-}
-
-const MONTHS = 'Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec';
-const WEEKDAY = '(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)';
-const TIME = '(\\d{2}):(\\d{2}):(\\d{2})';
-const IMF_FIXDATE = new RegExp(`^${WEEKDAY}, (\\d{2}) (${MONTHS}) (\\d{4}) ${TIME} GMT$`);
-const RFC850_DATE = new RegExp(`^(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day, (\\d{2})-(${MONTHS})-(\\d{2}) ${TIME} GMT$`);
-const ASCTIME_DATE = new RegExp(`^${WEEKDAY} (${MONTHS}) ([ \\d]\\d) ${TIME} (\\d{4})$`);
-
-/** The instant of an HTTP-date (RFC 9110 §5.6.7: IMF-fixdate, rfc850-date or asctime-date), or `undefined`. */
-function parseHttpDate(text: string, now: number): number | undefined {
-  let dayText, monthName, yearText, hourText, minuteText, secondText: string | undefined;
-  let match = IMF_FIXDATE.exec(text) ?? RFC850_DATE.exec(text);
-  if (match) [, dayText, monthName, yearText, hourText, minuteText, secondText] = match;
-  else if ((match = ASCTIME_DATE.exec(text))) [, monthName, dayText, hourText, minuteText, secondText, yearText] = match;
-  else return undefined;
-  const [day, hour, minute, second] = [dayText, hourText, minuteText, secondText].map(Number) as [number, number, number, number];
-  const month = MONTHS.indexOf(monthName!) / 4;
-  let year = Number(yearText);
-  if (yearText!.length === 2) {
-    // RFC 9110: a two-digit year more than 50 years ahead is the most recent such year in the past.
-    const thisYear = new Date(now).getUTCFullYear();
-    year += Math.floor(thisYear / 100) * 100;
-    if (year > thisYear + 50) year -= 100;
-  }
-  if (hour > 23 || minute > 59 || second > 60) return undefined;
-  const date = new Date(Date.UTC(year, month, day, hour, minute, second));
-  date.setUTCFullYear(year); // Date.UTC maps years 0-99 to 1900-1999
-  return date.getUTCDate() === day && date.getUTCMonth() === month ? date.getTime() : undefined;
-}
-
-/**
- * Parses a `Retry-After` value: delta-seconds (up to 10 digits) or an HTTP-date in any of the three
- * forms of RFC 9110, as whole seconds from `now` (0 for a date in the past). Anything else: `undefined`.
- */
-export function parseRetryAfter(value: string | null | undefined, now: number = Date.now()): number | undefined {
-  if (typeof value !== 'string') return undefined;
-  const trimmed = value.trim();
-  if (/^\d{1,10}$/.test(trimmed)) return Number(trimmed);
-  if (trimmed.length > 40) return undefined;
-  const date = parseHttpDate(trimmed, now);
-  if (date === undefined) return undefined;
-  return Math.max(0, Math.ceil((date - now) / 1000));
-}
-
-/** The minimal part of a fetch `Response` that {@link readErrorResponse} reads. */
-export interface ResponseLike {
-  readonly status: number;
-  readonly headers: { get(name: string): string | null };
-  readonly body?: ReadableStream<Uint8Array> | null;
-  text?(): Promise<string>;
-}
-
-async function readCappedText(response: ResponseLike): Promise<string> {
-  const body = response.body;
-  if (!body) return response.text ? (await response.text()).slice(0, MAX_BODY_LENGTH) : '';
-  const reader = body.getReader();
-  const decoder = new TextDecoder();
-  let text = '';
-  let bytes = 0;
-  try {
-    while (bytes < MAX_BODY_LENGTH) {
-      const { done, value } = await reader.read();
-      if (done) break;
-      const chunk = value.byteLength + bytes > MAX_BODY_LENGTH ? value.subarray(0, MAX_BODY_LENGTH - bytes) : value;
-      bytes += chunk.byteLength;
-      text += decoder.decode(chunk, { stream: true });
-    }
-    text += decoder.decode();
-  } finally {
-    // Stops the download of whatever is left past the cap.
-    reader.cancel().catch(() => undefined);
-  }
-  return text;
-}
-
-/**
- * Reads an error from a fetch `Response` (Node and browsers) whatever its content type, reading
- * at most {@link MAX_BODY_LENGTH} bytes of the body and cancelling the rest, and never throws: a body
- * that cannot be read counts as empty. It waits for the body as long as the server sends it: bound
- * the request with an `AbortSignal` to bound the wait.
- */
-export async function readErrorResponse(response: ResponseLike): Promise<ErrorResponseInfo> {
-  let text: string;
-  try {
-    text = await readCappedText(response);
-  } catch {
-    text = '';
-  }
-  const status = safely(() => response.status);
-  const parsed = parseErrorBody(text, isHttpStatus(status) ? { status } : {});
-  const retryAfter = safely(() => parseRetryAfter(response.headers.get('retry-after')));
-  return { ...parsed, retryAfter };
+    raw,
+    retryAfter,
+  });
 }

@@ -113,13 +113,33 @@ describe('DefenderApiError', () => {
   it('types params by code', () => {
     const error = new DefenderApiError('InvalidHashValue', { params: { hash: 'abc' } });
     expectTypeOf(error.code).toEqualTypeOf<'InvalidHashValue'>();
-    expectTypeOf(error.params).toEqualTypeOf<Partial<{ hash: string }>>();
+    expectTypeOf(error.params).toEqualTypeOf<{ hash: string }>();
     expectTypeOf(error.name).toEqualTypeOf<'DefenderApiError'>();
     expectTypeOf(error.toJSON()).toEqualTypeOf<ErrorBody>();
     // @ts-expect-error: InvalidHashValue has no parameter `url`
     new DefenderApiError('InvalidHashValue', { params: { url: 'x' } });
     // @ts-expect-error: `received` is a number
-    new DefenderApiError('MaximumBatchSizeExceeded', { params: { received: 'many' } });
+    new DefenderApiError('MaximumBatchSizeExceeded', { params: { received: 'many', allowed: 1 } });
+    // @ts-expect-error: params, when given, are complete: `hash` is missing
+    new DefenderApiError('InvalidHashValue', { params: {} });
+    // @ts-expect-error: `allowed` is missing
+    new DefenderApiError('MaximumBatchSizeExceeded', { params: { received: 2 } });
+    new DefenderApiError('InvalidHashValue', { serverMessage: 'Hash value abc is invalid.' });
+  });
+
+  it('refuses a literal code the registry does not know', () => {
+    // @ts-expect-error: not a registered code
+    new DefenderApiError('NoSuchCode');
+    // @ts-expect-error: codes are case-sensitive
+    new DefenderApiError('notFound', { status: 404 });
+    const code: ErrorCode = 'Forbidden' as ErrorCode;
+    expectTypeOf(new DefenderApiError(code).code).toEqualTypeOf<ErrorCode>();
+  });
+
+  it('takes a run-time string code through an explicit form', () => {
+    const fromConfig: string = 'QuotaPolicyChanged';
+    expectTypeOf(DefenderApiError.fromCode(fromConfig, { status: 409 })).toEqualTypeOf<DefenderApiError<string>>();
+    expectTypeOf(new DefenderApiError<string>(fromConfig).code).toEqualTypeOf<string>();
   });
 
   it('has readonly fields', () => {

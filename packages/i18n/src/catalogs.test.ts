@@ -15,9 +15,9 @@ describe('catalogs', () => {
     expect(SUPPORTED_LOCALES).toContain('da-DK');
   });
 
-  it.each(SUPPORTED_LOCALES)('%s has a title and a message for each of the 20 codes', (lng) => {
+  it.each(SUPPORTED_LOCALES)('%s has a title and a message for each code of the registry', (lng) => {
     const catalog: Record<string, string> = resources[lng].errors;
-    expect(ERROR_CODES).toHaveLength(20);
+    expect(ERROR_CODES.length).toBeGreaterThan(0);
     for (const code of ERROR_CODES) {
       expect(catalog[`${code}.title`], `${lng} ${code}.title`).toEqual(expect.any(String));
       expect(catalog[`${code}.message`], `${lng} ${code}.message`).toEqual(expect.any(String));
