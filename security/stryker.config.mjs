@@ -1,11 +1,6 @@
 // Stryker mutation testing of the parsing, locale negotiation and placeholder filling modules.
 // Run it with `pnpm mutation` (security/mutation.mjs), which also checks the 85% goal per module;
 // it is slow on 2 cores and not part of the test command. Stryker runs from the repository root.
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-
 /**
  * The translator's renderer, once the renderer part of translator.ts: the compiled catalog (language
  * lookup, number formats, missing values, template compilation and rendering), format and describe.
