@@ -85,3 +85,15 @@ describe('the app language', () => {
     expect(isolated.resolveLanguage()).toBe(SOURCE_LOCALE);
   });
 });
+
+describe('the configuration alternative the README names', () => {
+  it("fallbackLng { da: ['da-DK'] } finds the da-DK bundle from an app on da", async () => {
+    const app = createInstance();
+    await app.init({ lng: 'da', fallbackLng: { da: [DANISH], en: [SOURCE_LOCALE], default: [SOURCE_LOCALE] }, resources: {} });
+    app.addResourceBundle(DANISH, 'errors', danish);
+    app.addResourceBundle(SOURCE_LOCALE, 'errors', english);
+    expect(app.t('errors:InvalidUrl.message', { url: 'u' })).toBe(invalidUrl(danish, 'u'));
+    await app.changeLanguage('en');
+    expect(app.t('errors:InvalidUrl.message', { url: 'u' })).toBe(invalidUrl(english, 'u'));
+  });
+});
