@@ -157,14 +157,14 @@ export function createDescribe(catalog: CompiledCatalog, resolveLanguage: (lng?:
     };
   };
 
+  // The fast path reads the options and the error's parameters directly; only when a getter or
+  // Proxy trap of theirs throws is the error described again from what can be read of them.
   return (error: unknown, options?: DescribeOptions): ErrorDescription => {
-    const lng = resolveLanguage(options === undefined ? undefined : optionsLanguage(options));
     const info = readErrorInfo(error);
     try {
-      return describeInfo(lng, info);
+      return describeInfo(resolveLanguage(options === undefined ? undefined : options.lng), info);
     } catch {
-      // a getter or Proxy trap of the error's params threw: describe it with what can be read of them
-      return describeInfo(lng, { ...info, params: readableValues(info.params) });
+      return describeInfo(resolveLanguage(optionsLanguage(options)), { ...info, params: readableValues(info.params) });
     }
   };
 }

@@ -7,17 +7,21 @@ import type { FormatArgs } from './types';
 /** The translator's `format`: a code's message in the call's language, every placeholder filled. */
 export function createFormat(catalog: CompiledCatalog, resolveLanguage: (lng?: unknown) => string) {
   const { tableOf, entriesForAnyCode, renderMessage } = catalog;
-  // Declared without a rest parameter so that a call allocates nothing before the lookup.
-  const format = (code: unknown, params?: unknown, options?: unknown): string => {
-    const table = tableOf(resolveLanguage(options === undefined ? undefined : optionsLanguage(options)));
-    const values = typeof params === 'object' && params !== null ? (params as Values) : NO_VALUES;
+  const render = (code: unknown, values: Values, lng: unknown): string => {
+    const table = tableOf(resolveLanguage(lng));
     // The table has own slots for registered codes only, so a hit means `code` is one.
     const entries = (typeof code === 'string' ? table.codes[code] : undefined) ?? entriesForAnyCode(table, code);
+    return renderMessage(entries, values);
+  };
+  // Declared without a rest parameter so that a call allocates nothing before the lookup. The
+  // fast path reads the options and parameters directly; only when a getter or Proxy trap of
+  // theirs throws does the call render again from what can be read of them.
+  const format = (code: unknown, params?: unknown, options?: { readonly lng?: unknown }): string => {
+    const values = typeof params === 'object' && params !== null ? (params as Values) : NO_VALUES;
     try {
-      return renderMessage(entries, values);
+      return render(code, values, options === undefined ? undefined : options.lng);
     } catch {
-      // a getter or Proxy trap of `params` threw: render from what can be read of them
-      return renderMessage(entries, readableValues(params));
+      return render(code, readableValues(params), optionsLanguage(options));
     }
   };
   return format as <C extends ErrorCode>(code: C, ...args: FormatArgs<C>) => string;
