@@ -5,7 +5,8 @@
 const PARSE = 'packages/core/src/parse.ts';
 const LOCALE = 'packages/node/src/locale.ts';
 const EXTRACT = 'packages/i18n/src/extract.ts';
-const TRANSLATOR = 'packages/i18n/src/translator.ts';
+const CATALOG = 'packages/i18n/src/compiled-catalog.ts';
+const ENTRY = 'packages/i18n/src/compiled-entry.ts';
 
 /** @type {{ file: string, mutator: string, replacement?: string, lineIncludes: string, reason: string }[]} */
 export const EQUIVALENT_MUTANTS = [
@@ -36,22 +37,18 @@ export const EQUIVALENT_MUTANTS = [
   { file: EXTRACT, mutator: 'ConditionalExpression', replacement: 'false', lineIncludes: 'const candidates = englishServerMessage === englishServerMessage.trim()', reason: 'for a message without outer whitespace the trimmed candidate is the same string: a duplicate try' },
   { file: EXTRACT, mutator: 'UnaryOperator', replacement: '+1', lineIncludes: 'end = message.endsWith(next.text) ? message.length - next.text.length : -1;', reason: 'with end = 1 the param is one character and the final text must then match at 1 and end the message, which needs the message to end with that text: the other branch' },
   { file: EXTRACT, mutator: 'UnaryOperator', replacement: '+1', lineIncludes: "end = 'text' in next ? message.indexOf(next.text, position + 1) : -1;", reason: 'every catalog template separates two parameters by text, so this branch (a parameter right after a parameter) is never taken' },
-  // i18n translator.ts (renderer)
-  { file: TRANSLATOR, mutator: 'ConditionalExpression', replacement: 'false', lineIncludes: 'for (const candidate of lng === fallbackLng ? [lng] : [lng, fallbackLng])', reason: 'for the fallback language itself the list becomes [lng, lng]: the second lookup repeats the first' },
-  { file: TRANSLATOR, mutator: 'ObjectLiteral', lineIncludes: 'i18n.getResource(candidate, NAMESPACE, key, { keySeparator: false })', reason: 'i18next getResource falls back to a flat-key search (deepFind) when the path lookup fails, so dotted keys are found either way' },
-  { file: TRANSLATOR, mutator: 'BooleanLiteral', lineIncludes: 'i18n.getResource(candidate, NAMESPACE, key, { keySeparator: false })', reason: 'as above: the flat key is found by the deepFind fallback' },
-  { file: TRANSLATOR, mutator: 'ConditionalExpression', replacement: 'true', lineIncludes: 'if (!formatter) {', reason: 'a cache: a new Intl.NumberFormat for the same locale formats the same' },
-  { file: TRANSLATOR, mutator: 'ConditionalExpression', replacement: 'false', lineIncludes: 'if (lastTable?.lng === lng) return lastTable;', reason: 'a cache: the table is then found in the map' },
-  { file: TRANSLATOR, mutator: 'ConditionalExpression', replacement: 'true', lineIncludes: 'if (!table) {', reason: 'a cache: a fresh table compiles the same entries again' },
-  { file: TRANSLATOR, mutator: 'ConditionalExpression', replacement: 'true', lineIncludes: 'if (renderer === undefined) {', reason: 'a cache: the entry is compiled again from the same template' },
-  { file: TRANSLATOR, mutator: 'ConditionalExpression', replacement: 'true', lineIncludes: 'if (renderers === undefined) {', reason: 'a cache: the renderers are built again from the same entries' },
-  { file: TRANSLATOR, mutator: 'ConditionalExpression', replacement: 'false', lineIncludes: "if (typeof value === 'string') return value;", reason: 'a string then reaches String(value), which returns it unchanged' },
-  { file: TRANSLATOR, mutator: 'StringLiteral', lineIncludes: "if (typeof value === 'string') return value;", reason: 'as above: String(value) of a string is the string' },
-  { file: TRANSLATOR, mutator: 'ConditionalExpression', replacement: 'false', lineIncludes: 'if (compiled) {', reason: 'the i18next path renders every catalog template exactly as the compiled path does (checked by the "compiled path and i18next path agree" property): only speed differs' },
-  { file: TRANSLATOR, mutator: 'BlockStatement', lineIncludes: 'if (compiled) {', reason: 'as above: falling through to the i18next path gives the same text' },
-  { file: TRANSLATOR, mutator: 'LogicalOperator', lineIncludes: 'for (const name of compileTemplate(template)?.params ?? Object.keys(values))', reason: 'names missing from the values are then filled by missingInterpolationHandler with the same stand-in; extra names are never used by the template' },
-  { file: TRANSLATOR, mutator: 'OptionalChaining', lineIncludes: 'for (const name of compileTemplate(template)?.params ?? Object.keys(values))', reason: 'every catalog template compiles, so the optional chain never meets undefined' },
-  { file: TRANSLATOR, mutator: 'ArrayDeclaration', lineIncludes: 'return { lng, texts: [], names: [], viaI18next };', reason: 'texts and names of an i18next-rendered entry are never read: renderEntry returns through viaI18next first' },
-  { file: TRANSLATOR, mutator: 'ConditionalExpression', replacement: 'false', lineIncludes: 'if (names.length === 0) return texts[0] as string;', reason: 'a fast path: the general loop gives texts[0] for no names' },
-  { file: TRANSLATOR, mutator: 'ConditionalExpression', replacement: 'false', lineIncludes: 'if (names.length === 1) return', reason: 'a fast path: the general loop gives the same text for one name' },
+  // i18n compiled-catalog.ts and compiled-entry.ts (renderer)
+  { file: CATALOG, mutator: 'ConditionalExpression', replacement: 'false', lineIncludes: 'for (const candidate of lng === fallbackLng ? [lng] : [lng, fallbackLng])', reason: 'for the fallback language itself the list becomes [lng, lng]: the second lookup repeats the first' },
+  { file: CATALOG, mutator: 'ObjectLiteral', lineIncludes: 'i18n.getResource(candidate, namespace, key, { keySeparator: false })', reason: 'i18next getResource falls back to a flat-key search (deepFind) when the path lookup fails, so dotted keys are found either way' },
+  { file: CATALOG, mutator: 'BooleanLiteral', lineIncludes: 'i18n.getResource(candidate, namespace, key, { keySeparator: false })', reason: 'as above: the flat key is found by the deepFind fallback' },
+  { file: CATALOG, mutator: 'ConditionalExpression', replacement: 'true', lineIncludes: 'if (!formatter) {', reason: 'a cache: a new Intl.NumberFormat for the same locale formats the same' },
+  { file: CATALOG, mutator: 'ConditionalExpression', replacement: 'false', lineIncludes: 'if (lastTable?.lng === lng) return lastTable;', reason: 'a cache: the table is then found in the map' },
+  { file: CATALOG, mutator: 'ConditionalExpression', replacement: 'true', lineIncludes: 'if (!table) {', reason: 'a cache: a fresh table compiles the same entries again' },
+  { file: CATALOG, mutator: 'ConditionalExpression', replacement: 'false', lineIncludes: "if (typeof value === 'string') return value;", reason: 'a string then reaches String(value), which returns it unchanged' },
+  { file: CATALOG, mutator: 'StringLiteral', lineIncludes: "if (typeof value === 'string') return value;", reason: 'as above: String(value) of a string is the string' },
+  { file: CATALOG, mutator: 'ConditionalExpression', replacement: 'false', lineIncludes: 'if (slots) return slots;', reason: 'the i18next path renders every catalog template exactly as the compiled path does (checked by the "compiled path and i18next path agree" property): only speed differs' },
+  { file: CATALOG, mutator: 'ConditionalExpression', replacement: 'false', lineIncludes: 'const slots = compile ? compileSlots(lng, template) : undefined;', reason: 'as above: the i18next path gives the same text' },
+  { file: CATALOG, mutator: 'LogicalOperator', lineIncludes: 'for (const name of compileTemplate(template)?.params ?? Object.keys(values))', reason: 'names missing from the values are then filled by missingInterpolationHandler with the same stand-in; extra names are never used by the template' },
+  { file: CATALOG, mutator: 'OptionalChaining', lineIncludes: 'for (const name of compileTemplate(template)?.params ?? Object.keys(values))', reason: 'every catalog template compiles, so the optional chain never meets undefined' },
+  { file: ENTRY, mutator: 'ArrayDeclaration', lineIncludes: "return { lng, slots: -1, head: '', name: '', tail: '', texts: [], names: [], viaI18next };", reason: 'texts and names of an i18next-rendered entry are never read: renderEntry returns through viaI18next first' },
 ];

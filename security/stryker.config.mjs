@@ -1,25 +1,11 @@
 // Stryker mutation testing of the parsing, locale negotiation and placeholder filling modules.
 // Run it with `pnpm mutation` (security/mutation.mjs), which also checks the 85% goal per module;
 // it is slow on 2 cores and not part of the test command. Stryker runs from the repository root.
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-
 /**
- * The renderer part of translator.ts (language lookup, number formats, missing values, template
- * compilation and rendering, format): from `const lookup =` up to `const describe =`, found by
- * those markers each run because the file changes.
+ * The translator's renderer, once the renderer part of translator.ts: the compiled catalog (language
+ * lookup, number formats, missing values, template compilation and rendering), format and describe.
  */
-export function rendererRange() {
-  const file = 'packages/i18n/src/translator.ts';
-  const lines = readFileSync(path.join(root, file), 'utf8').split('\n');
-  const start = lines.findIndex((line) => line.trimStart().startsWith('const lookup = ('));
-  const end = lines.findIndex((line) => line.trimStart().startsWith('const describe = ('));
-  if (start === -1 || end <= start) throw new Error(`${file}: the renderer markers (const lookup / const describe) were not found`);
-  return `${file}:${start + 1}-${end}`;
-}
+const I18N_RENDERER = ['packages/i18n/src/compiled-entry.ts', 'packages/i18n/src/compiled-catalog.ts', 'packages/i18n/src/format.ts', 'packages/i18n/src/describe.ts'];
 
 /** The modules under mutation, by the name the report uses. */
 export const MODULES = {
@@ -37,7 +23,7 @@ export const MODULES = {
     'packages/core/src/readers/source.ts',
   ],
   'node locale.ts (locale negotiation)': ['packages/node/src/locale.ts'],
-  'i18n template.ts + extract.ts + translator.ts renderer (placeholder filling)': ['packages/i18n/src/template.ts', 'packages/i18n/src/extract.ts', 'packages/i18n/src/translator.ts'],
+  'i18n template.ts + extract.ts + renderer (compiled catalog, format, describe: placeholder filling)': ['packages/i18n/src/template.ts', 'packages/i18n/src/extract.ts', ...I18N_RENDERER],
 };
 
 /** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
@@ -47,14 +33,7 @@ export default {
   plugins: ['@stryker-mutator/vitest-runner'],
   vitest: { configFile: 'security/stryker.vitest.config.mts', related: false },
   coverageAnalysis: 'perTest',
-  mutate: [
-    ...MODULES['core parse.ts (parsing)'],
-    ...MODULES['core readers (toErrorInfo, readError, readErrorResponse, Retry-After)'],
-    'packages/node/src/locale.ts',
-    'packages/i18n/src/template.ts',
-    'packages/i18n/src/extract.ts',
-    rendererRange(),
-  ],
+  mutate: Object.values(MODULES).flat(),
   ignorePatterns: ['examples', 'docs', 'bench', 'scripts', '.changeset', '.github', 'packages/browser', 'security/reports', '**/.turbo', '**/coverage'],
   concurrency: 2,
   timeoutMS: 60_000,

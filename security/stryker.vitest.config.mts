@@ -2,7 +2,7 @@ import { defineConfig } from 'vitest/config';
 
 /**
  * The tests Stryker runs against the mutated modules (parse.ts, locale.ts, template.ts, extract.ts
- * and the renderer of translator.ts): each package's own tests of those modules, the property and
+ * and the i18n renderer: compiled-entry.ts, compiled-catalog.ts, format.ts, describe.ts): each package's own tests of those modules, the property and
  * adversarial suites, and the *.mutation.test.ts files written to kill surviving mutants. Paths are
  * relative to the repository root, where Stryker runs.
  */
@@ -20,6 +20,8 @@ export default defineConfig({
       'packages/i18n/src/properties.test.ts',
       'packages/i18n/src/catalogs.test.ts',
       'packages/i18n/src/injection.adversarial.test.ts',
+      'packages/i18n/src/hostile.test.ts',
+      'packages/i18n/src/app-language.test.ts',
       'packages/i18n/src/*.mutation.test.ts',
     ],
     setupFiles: ['security/stryker.setup.mjs'],

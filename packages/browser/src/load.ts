@@ -1,6 +1,5 @@
-import { AVAILABLE_LOCALES } from '@defender-errors/i18n/lite';
+import { AVAILABLE_LOCALES, matchLocale } from '@defender-errors/i18n/lite';
 import { GENERATED_LOCALE_LOADERS } from './generated/loaders';
-import { detectLocale } from './locale';
 import { requireTranslator, type BrowserErrorTranslator } from './translator';
 
 /** What a per-locale module of `@defender-errors/i18n/locales/<lng>` exports. */
@@ -61,7 +60,7 @@ function ownLoader(loaders: Readonly<Record<string, LocaleLoader>> | undefined, 
 /** The locale that `lng` resolves to among the loadable ones (`da` -> `da-DK`, unknown -> `en-US`). */
 export function resolveLoadableLocale(lng: unknown, options: LoadLocaleOptions = {}): string {
   const loadable = [...AVAILABLE_LOCALES, ...Object.keys(options.loaders ?? {})];
-  return detectLocale([lng], loadable);
+  return matchLocale([lng], loadable);
 }
 
 /**

@@ -1,4 +1,5 @@
 import { sourceCatalog, SUPPORTED_LOCALES } from './generated/catalogs';
+import { SOURCE_LOCALE } from './locale';
 import { createTranslatorWithCatalogs, type ErrorTranslator } from './translator';
 import type { ErrorTranslatorOptions } from './types';
 
@@ -11,7 +12,7 @@ import type { ErrorTranslatorOptions } from './types';
  * translator.addLocale('da-DK', (await import('@defender-errors/i18n/locales/da-DK')).messages);
  */
 export function createErrorTranslator(options: ErrorTranslatorOptions = {}): ErrorTranslator {
-  return createTranslatorWithCatalogs({ 'en-US': sourceCatalog }, options);
+  return createTranslatorWithCatalogs({ [SOURCE_LOCALE]: sourceCatalog }, options);
 }
 
 /** The locales published with this package (each loadable from `@defender-errors/i18n/locales/<lng>`). */

@@ -72,9 +72,13 @@ export interface ErrorDescription {
 
 /** Options of `createErrorTranslator()`. */
 export interface ErrorTranslatorOptions {
-  /** An app's own i18next instance; the `errors` bundles are added to it and nothing else changes. */
+  /**
+   * An app's own i18next instance; the `errors` bundles are added to it (also under the bare
+   * language, `da`, `en`, where it has none) and nothing else changes. Without `lng`, calls that
+   * give no `lng` follow its current language (`resolvedLanguage ?? language`), `changeLanguage` included.
+   */
   readonly i18n?: I18nInstance;
-  /** The default language when a call gives none. */
+  /** The explicit default language when a call gives none (it then no longer follows the app's instance). */
   readonly lng?: string;
   /** The language used when a requested one is not supported. Default `en-US`. */
   readonly fallbackLng?: string;
