@@ -2,9 +2,8 @@ import {
   fallbackCodeForStatus,
   isDefenderApiError,
   isErrorCode,
-  parseErrorBody,
+  toErrorInfo,
   type ErrorCode,
-  type ParsedErrorBody,
 } from '@defender-errors/core';
 import type { CompiledCatalog } from './compiled-catalog';
 import { NO_VALUES, readableValues, type Values } from './compiled-entry';
@@ -36,18 +35,6 @@ const INTERNAL_ERROR: ErrorInfo = Object.freeze({
   retryAfter: undefined,
 });
 
-function isParsedBody(value: unknown): value is ParsedErrorBody & { retryAfter?: number } {
-  return (
-    typeof value === 'object' &&
-    value !== null &&
-    Object.hasOwn(value, 'fallbackCode') &&
-    Object.hasOwn(value, 'known') &&
-    Object.hasOwn(value, 'raw') &&
-    typeof (value as { code?: unknown }).code === 'string' &&
-    typeof (value as { status?: unknown }).status === 'number'
-  );
-}
-
 function optionalString(value: unknown): string | undefined {
   return typeof value === 'string' ? value : undefined;
 }
@@ -57,10 +44,10 @@ function optionalSeconds(value: unknown): number | undefined {
 }
 
 /**
- * Any value -> the parts of the error it holds: a `DefenderApiError`, a parsed body (`parseErrorBody`,
- * `readErrorResponse`), a raw body, or anything else thrown (InternalServerError, nothing of it kept).
- * Never throws: a value whose getters or Proxy traps throw is InternalServerError. The one place
- * that reads a value (to be replaced by core's `toErrorInfo`).
+ * Any value -> the parts of the error it holds: a `DefenderApiError` (with its `params`), else
+ * whatever core's `toErrorInfo` reads (a parsed body, a raw body, an axios, Azure, Graph or Kiota
+ * error, a fetch `Response`, an error with a 4xx/5xx status, or anything else thrown:
+ * InternalServerError, nothing of it kept). Never throws.
  */
 export function readErrorInfo(value: unknown): ErrorInfo {
   try {
@@ -76,16 +63,15 @@ export function readErrorInfo(value: unknown): ErrorInfo {
         retryAfter: optionalSeconds(value.retryAfter),
       };
     }
-    if (value instanceof Error || value === undefined) return INTERNAL_ERROR;
-    const parsed = isParsedBody(value) ? value : parseErrorBody(value);
+    const read = toErrorInfo(value);
     return {
-      code: parsed.code,
-      mayBeKnown: parsed.known === true,
-      status: parsed.status,
+      code: read.code,
+      mayBeKnown: read.known,
+      status: read.status,
       params: NO_VALUES,
-      target: optionalString(parsed.target),
-      serverMessage: optionalString(parsed.message),
-      retryAfter: optionalSeconds((parsed as { retryAfter?: unknown }).retryAfter),
+      target: read.target,
+      serverMessage: read.message,
+      retryAfter: read.retryAfter,
     };
   } catch {
     return INTERNAL_ERROR;
