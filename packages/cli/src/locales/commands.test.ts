@@ -1,8 +1,12 @@
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { localesAdd, localesCheck, localesImport, runLocalesCommand } from './commands';
-import { FIXTURES, REPO_LOCALES, SEED_PAGE, captureIo, useTempRepos } from './fixtures/io';
+import { FIXTURES, REPO_LOCALES, SEED_PAGE, captureIo, runLocales, useTempRepos, type CapturedIo } from './fixtures/io';
+
+const localesCheck = (argv: readonly string[], io: CapturedIo) => runLocales(['check', ...argv], io);
+const localesAdd = (argv: readonly string[], io: CapturedIo) => runLocales(['add', ...argv], io);
+const localesImport = (argv: readonly string[], io: CapturedIo) => runLocales(['import', ...argv], io);
+const runLocalesCommand = runLocales;
 
 const repo = useTempRepos();
 
@@ -169,7 +173,7 @@ describe('locales import', () => {
       [[SEED_PAGE, '--lng', '../x'], "--lng: '../x' is a path"],
       [[SEED_PAGE, '--lng', 'en-US'], 'en-US is the source catalog'],
       [['/nonexistent.md', '--lng', 'da-DK', '--out', '-'], "cannot read '/nonexistent.md'"],
-      [[SEED_PAGE, '--lng'], "Option '--lng <value>' argument missing"],
+      [[SEED_PAGE, '--lng'], "option '--lng <value>' argument missing"],
     ];
     for (const [argv, message] of cases) {
       const io = captureIo(REPO_LOCALES);

@@ -1,5 +1,6 @@
 import { ERROR_CODES, fallbackCodeForStatus, getErrorDefinition, type ErrorCode } from '@defender-errors/core';
-import { placeholderNames, validateCatalog, type CatalogProblem } from '@defender-errors/i18n';
+import type { CatalogProblem } from '@defender-errors/i18n';
+import { placeholderNames, validateCatalog } from '@defender-errors/i18n/tooling';
 import { parseLearnPage, type PageTableRow } from './learn-page';
 import { fillSlots, readMessageCell } from './message-cell';
 import { markForTranslation } from './scaffold';

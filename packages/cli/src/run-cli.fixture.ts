@@ -2,8 +2,8 @@ import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
-/** The built `defender-errors` binary (`pnpm --filter @defender-errors/node build`). */
-export const CLI_BINARY = fileURLToPath(new URL('../../dist/cli.js', import.meta.url));
+/** The built `defender-errors` binary (`pnpm --filter @defender-errors/cli build`). */
+export const CLI_BINARY = fileURLToPath(new URL('../dist/cli.js', import.meta.url));
 
 /** What a run of the binary printed, and its exit code. */
 export interface CliRun {
@@ -23,7 +23,7 @@ export interface RunCliOptions {
 
 /** Runs the built binary in a fresh Node process, as a user's shell would. Shared by every CLI test. */
 export function runBuiltCli(args: readonly string[], options: RunCliOptions = {}): Promise<CliRun> {
-  if (!existsSync(CLI_BINARY)) throw new Error(`${CLI_BINARY} is missing: build @defender-errors/node first`);
+  if (!existsSync(CLI_BINARY)) throw new Error(`${CLI_BINARY} is missing: build @defender-errors/cli first`);
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [CLI_BINARY, ...args], {
       cwd: options.cwd,

@@ -105,14 +105,15 @@ describe('command table', () => {
 
 describe('splitRawResponse', () => {
   it.each([
-    ['a plain body', '{"error":{}}', undefined, undefined, '{"error":{}}'],
-    ['a raw response', 'HTTP/1.1 429 Too Many Requests\r\nRetry-After: 7\r\n\r\n{}', 429, '7', '{}'],
-    ['LF line ends and header case', 'HTTP/2 503\nretry-after:  Wed, 21 Oct 2099 07:28:00 GMT\n\nbody', 503, 'Wed, 21 Oct 2099 07:28:00 GMT', 'body'],
-    ['headers only', 'HTTP/1.1 404 Not Found\r\nX: y', 404, undefined, ''],
-    ['interim responses', 'HTTP/1.1 100 Continue\r\n\r\nHTTP/1.1 301 Moved\r\nRetry-After: 1\r\n\r\nHTTP/1.1 400 Bad Request\r\n\r\n{}', 400, undefined, '{}'],
-    ['a BOM and leading blank lines', '\uFEFF\r\n\r\nHTTP/1.1 401 Unauthorized\r\n\r\n{}', 401, undefined, '{}'],
-    ['not a status line', 'HTTPS/1.1 400\r\n\r\n{}', undefined, undefined, 'HTTPS/1.1 400\r\n\r\n{}'],
-  ])('%s', (_label, input, status, retryAfter, body) => {
-    expect(splitRawResponse(input)).toEqual({ status, retryAfter, body });
+    ['a plain body', '{"error":{}}', undefined, undefined, undefined, '{"error":{}}'],
+    ['a raw response', 'HTTP/1.1 429 Too Many Requests\r\nRetry-After: 7\r\n\r\n{}', 429, 'Too Many Requests', '7', '{}'],
+    ['LF line ends and header case', 'HTTP/2 503\nretry-after:  Wed, 21 Oct 2099 07:28:00 GMT\n\nbody', 503, undefined, 'Wed, 21 Oct 2099 07:28:00 GMT', 'body'],
+    ['headers only', 'HTTP/1.1 404 Not Found\r\nX: y', 404, 'Not Found', undefined, ''],
+    ['interim responses', 'HTTP/1.1 100 Continue\r\n\r\nHTTP/1.1 301 Moved\r\nRetry-After: 1\r\n\r\nHTTP/1.1 400 Bad Request\r\n\r\n{}', 400, 'Bad Request', undefined, '{}'],
+    ['a BOM and leading blank lines', '\uFEFF\r\n\r\nHTTP/1.1 401 Unauthorized\r\n\r\n{}', 401, 'Unauthorized', undefined, '{}'],
+    ['a blank reason', 'HTTP/1.1 502 \r\n\r\n<html>', 502, undefined, undefined, '<html>'],
+    ['not a status line', 'HTTPS/1.1 400\r\n\r\n{}', undefined, undefined, undefined, 'HTTPS/1.1 400\r\n\r\n{}'],
+  ])('%s', (_label, input, status, reason, retryAfter, body) => {
+    expect(splitRawResponse(input)).toEqual(reason === undefined ? { status, retryAfter, body } : { status, reason, retryAfter, body });
   });
 });

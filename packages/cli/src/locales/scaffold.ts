@@ -1,6 +1,6 @@
 import { mkdir, readdir, readFile, realpath, rmdir, writeFile } from 'node:fs/promises';
 import { isAbsolute, join } from 'node:path';
-import { canonicalLocale, validateCatalog } from '@defender-errors/i18n';
+import { canonicalLocale, validateCatalog } from '@defender-errors/i18n/tooling';
 import { scanJson } from './json-scan';
 import { CATALOG_FILE, SOURCE_LOCALE, isInside } from './locate';
 

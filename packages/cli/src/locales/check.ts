@@ -1,7 +1,8 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { ERROR_CODES, getErrorDefinition } from '@defender-errors/core';
-import { placeholderNames, validateCatalog, type CatalogProblem } from '@defender-errors/i18n';
+import type { CatalogProblem } from '@defender-errors/i18n';
+import { placeholderNames, validateCatalog } from '@defender-errors/i18n/tooling';
 import { scanJson, type TextPosition } from './json-scan';
 import { CATALOG_FILE, SOURCE_LOCALE } from './locate';
 

@@ -1,5 +1,13 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import type { TranslatorLike } from '../translator';
+import type { ErrorTranslator } from '@defender-errors/i18n';
+import { escapeTerminalText } from '@defender-errors/node';
+import { closestMatch, editDistance } from './suggest';
+
+/** The part of an `ErrorTranslator` the commands use. */
+export type CliTranslator = Pick<ErrorTranslator, 'describe' | 'labels' | 'format' | 'resolveLanguage' | 'locales'>;
+
+/** The program's name, as users type it. */
+export const PROGRAM = 'defender-errors';
 
 /** Exit status: the command did what was asked. */
 export const EXIT_OK = 0;
@@ -23,10 +31,10 @@ export interface CliContext {
   /** The directory that relative file arguments are read from. */
   readonly cwd: string;
   /** The translator to use; created on first call. */
-  readonly translator: () => TranslatorLike;
+  readonly translator: () => CliTranslator;
 }
 
-/** A command of the `defender-errors` CLI. Add one by listing it in `commands/index.ts`. */
+/** A command of the `defender-errors` CLI, made with {@link defineCommand} or {@link defineCommandGroup}. */
 export interface CliCommand {
   /** The word that selects it: `render`, `explain`, `locales`. */
   readonly name: string;
@@ -38,7 +46,10 @@ export interface CliCommand {
   run(args: readonly string[], context: CliContext): Promise<number>;
 }
 
-/** Bad usage: the CLI prints `defender-errors <command>: <reason>` on stderr and exits with {@link EXIT_USAGE}. */
+/**
+ * Bad usage: the CLI prints `defender-errors <command>: <reason>` on stderr and exits with {@link EXIT_USAGE}.
+ * Reasons start in lower case, like Node's own (`unknown option '--verbose'`).
+ */
 export class UsageError extends Error {
   override readonly name = 'UsageError';
   /** The command words that led to the error, outermost first (`['locales', 'add']`). */
@@ -70,12 +81,22 @@ export interface CommandDefinition<O extends OptionsConfig> {
   ): Promise<number> | number;
 }
 
-/** Describes what went wrong in `parseArgs` in one line, without its multi-line advice. */
+/** Describes what went wrong in `parseArgs` in one line, without its multi-line advice, in lower case. */
 function parseErrorReason(error: unknown): string {
   const message = error instanceof Error ? error.message : String(error);
   const firstLine = message.split('\n')[0] ?? message;
   const sentenceEnd = firstLine.indexOf('. ');
-  return (sentenceEnd === -1 ? firstLine : firstLine.slice(0, sentenceEnd)).replace(/\.$/, '');
+  const reason = (sentenceEnd === -1 ? firstLine : firstLine.slice(0, sentenceEnd)).replace(/\.$/, '');
+  return reason.charAt(0).toLowerCase() + reason.slice(1);
+}
+
+/**
+ * Writes a problem found by a command (exit status {@link EXIT_PROBLEM}) as one escaped line on
+ * stderr: `defender-errors <command>: <message>`; resolves to {@link EXIT_PROBLEM}.
+ */
+export function reportProblem(context: CliContext, command: string, message: string): number {
+  context.stderr.write(`${escapeTerminalText(`${PROGRAM} ${command}: ${message}`)}\n`);
+  return EXIT_PROBLEM;
 }
 
 /**
@@ -138,7 +159,18 @@ export function commandListHelp(program: string, summary: string, commands: read
   ].join('\n');
 }
 
-/** Runs the command named by `args[0]` from `commands`; `--help` or nothing lists them. */
+/** A misspelled command is at most this many edits (or a third of its length) away from the right one. */
+const MAX_COMMAND_EDITS = 2;
+
+/** Why `name` selects no command: an option where a command belongs, or a command name with a suggestion when one is close. */
+function unknownCommandReason(name: string, names: readonly string[]): string {
+  if (name.startsWith('-')) return `unknown option '${name}' (a command comes first: one of ${names.join(', ')})`;
+  const suggestion = closestMatch(name, names);
+  const close = suggestion !== undefined && (suggestion.toLowerCase().startsWith(name.toLowerCase()) || editDistance(name.toLowerCase(), suggestion) <= Math.max(MAX_COMMAND_EDITS, Math.floor(name.length / 3)));
+  return `unknown command '${name}' (one of: ${names.join(', ')})${close ? `; did you mean '${suggestion}'?` : ''}`;
+}
+
+/** Runs the command named by `args[0]` from `commands`; `--help` lists them. */
 export async function dispatch(
   commands: readonly CliCommand[],
   args: readonly string[],
@@ -153,9 +185,7 @@ export async function dispatch(
   }
   if (name === undefined) throw new UsageError(`missing command (one of: ${commands.map((command) => command.name).join(', ')})`);
   const command = commands.find((candidate) => candidate.name === name);
-  if (command === undefined) {
-    throw new UsageError(`unknown command '${name}' (one of: ${commands.map((candidate) => candidate.name).join(', ')})`);
-  }
+  if (command === undefined) throw new UsageError(unknownCommandReason(name, commands.map((candidate) => candidate.name)));
   try {
     return await command.run(rest, context);
   } catch (error) {

@@ -3,8 +3,7 @@ import { join } from 'node:path';
 import { CatalogValidationError, createErrorTranslator, type CatalogProblem } from '@defender-errors/i18n';
 import { describe, expect, it } from 'vitest';
 import { checkLocales } from './check';
-import { localesCheck } from './commands';
-import { REPO_LOCALES, captureIo, useTempRepos } from './fixtures/io';
+import { REPO_LOCALES, captureIo, runLocales, useTempRepos } from './fixtures/io';
 import { markForTranslation } from './scaffold';
 
 const repo = useTempRepos();
@@ -54,7 +53,7 @@ describe('addLocale (run time) and locales check (CI) share one validator', () =
 
     // And the sentences a translator reads are the same in the exception and in the CLI report.
     const io = captureIo(dir);
-    expect(await localesCheck([], io)).toBe(1);
+    expect(await runLocales(['check'], io)).toBe(1);
     const errorLines = (thrown as Error).message.split('\n').slice(1).map((line) => line.replace(/^- /, ''));
     expect(errorLines).toHaveLength(8);
     for (const line of errorLines) expect(io.out()).toContain(line);

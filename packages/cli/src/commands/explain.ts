@@ -1,9 +1,8 @@
-import { open } from 'node:fs/promises';
-import { resolve } from 'node:path';
 import { parseErrorBody, parseRetryAfter, type ErrorResponseInfo } from '@defender-errors/core';
-import { escapeTerminalText, formatForTerminal } from '../../terminal';
-import { EXIT_OK, EXIT_PROBLEM, UsageError, defineCommand, type CliContext } from '../command';
-import { MAX_INPUT_BYTES, resolveLanguageOption, toTerminalSafeJson, unknownCodeMessage } from '../shared';
+import { formatForTerminal } from '@defender-errors/node';
+import { EXIT_OK, defineCommand, reportProblem, type CliTranslator } from '../command';
+import { resolveLanguageOption, toTerminalSafeJson, unknownCodeMessage } from '../shared';
+import { readInput } from './read-input';
 
 const HELP = `Usage: defender-errors explain [file|-] [--lng <tag>] [--json]
 
@@ -23,20 +22,33 @@ Examples:
   defender-errors explain response.json --lng da
   curl -si https://api.security.microsoft.com/api/machines/123 | defender-errors explain -`;
 
-const STATUS_LINE = /^HTTP\/\d(?:\.\d)?[ \t]+(\d{3})\b/;
+const STATUS_LINE = /^HTTP\/\d(?:\.\d)?[ \t]+(\d{3})\b(?:[ \t]+([^\r\n]*))?/;
 /** Interim (1xx) responses and redirects before the final one, as `curl -i -L` prints them. */
 const MAX_RESPONSE_BLOCKS = 10;
+/** The longest reason phrase kept (the standard ones are at most 31 characters). */
+const MAX_REASON_LENGTH = 64;
+
+/** What `explain` uses of a raw HTTP response; a plain body has no status, reason or Retry-After. */
+export interface RawResponse {
+  readonly status: number | undefined;
+  /** The status line's reason phrase (`Bad Gateway`); HTTP/2 has none. */
+  readonly reason?: string | undefined;
+  readonly retryAfter: string | undefined;
+  readonly body: string;
+}
 
 /** A raw HTTP response split into what `explain` uses; plain bodies come back as they are. */
-export function splitRawResponse(input: string): { status: number | undefined; retryAfter: string | undefined; body: string } {
+export function splitRawResponse(input: string): RawResponse {
   let rest = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input;
   let status: number | undefined;
+  let reason: string | undefined;
   let retryAfter: string | undefined;
   for (let block = 0; block < MAX_RESPONSE_BLOCKS; block += 1) {
     const trimmed = rest.trimStart();
     const statusMatch = STATUS_LINE.exec(trimmed);
     if (!statusMatch) break;
     status = Number(statusMatch[1]);
+    reason = statusMatch[2]?.trim().slice(0, MAX_REASON_LENGTH) || undefined;
     retryAfter = undefined;
     const headerEnd = /\r?\n\r?\n/.exec(trimmed);
     const head = headerEnd ? trimmed.slice(0, headerEnd.index) : trimmed;
@@ -46,51 +58,7 @@ export function splitRawResponse(input: string): { status: number | undefined; r
       if (colon > 0 && line.slice(0, colon).trim().toLowerCase() === 'retry-after') retryAfter = line.slice(colon + 1).trim();
     }
   }
-  return { status, retryAfter, body: rest };
-}
-
-async function readStream(stream: AsyncIterable<string | Uint8Array>): Promise<Uint8Array> {
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for await (const chunk of stream) {
-    const bytes = typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : chunk;
-    chunks.push(bytes.subarray(0, MAX_INPUT_BYTES - size));
-    size += Math.min(bytes.byteLength, MAX_INPUT_BYTES - size);
-    if (size >= MAX_INPUT_BYTES) break;
-  }
-  return Buffer.concat(chunks);
-}
-
-async function readFileCapped(path: string): Promise<Uint8Array> {
-  const handle = await open(path, 'r');
-  try {
-    const buffer = Buffer.alloc(MAX_INPUT_BYTES);
-    let size = 0;
-    while (size < MAX_INPUT_BYTES) {
-      const { bytesRead } = await handle.read(buffer, size, MAX_INPUT_BYTES - size, null);
-      if (bytesRead === 0) break;
-      size += bytesRead;
-    }
-    return buffer.subarray(0, size);
-  } finally {
-    await handle.close();
-  }
-}
-
-async function readInput(source: string | undefined, context: CliContext): Promise<string> {
-  let bytes: Uint8Array;
-  if (source === undefined || source === '-') {
-    if (source === undefined && context.stdin.isTTY === true) throw new UsageError('give a file, or pipe an error body into stdin');
-    bytes = await readStream(context.stdin);
-  } else {
-    try {
-      bytes = await readFileCapped(resolve(context.cwd, source));
-    } catch (error) {
-      const reason = (error as NodeJS.ErrnoException | undefined)?.code ?? 'unreadable';
-      throw new UsageError(`cannot read '${source}' (${reason})`);
-    }
-  }
-  return new TextDecoder('utf-8').decode(bytes);
+  return reason === undefined ? { status, retryAfter, body: rest } : { status, reason, retryAfter, body: rest };
 }
 
 /** `defender-errors explain [file|-]`: a received error body or raw response, explained in the user's language. */
@@ -108,20 +76,22 @@ export const explainCommand = defineCommand({
     const lng = resolveLanguageOption(values.lng, context);
     const raw = splitRawResponse(await readInput(positionals[0], context));
     const info: ErrorResponseInfo = { ...parseErrorBody(raw.body, { status: raw.status }), retryAfter: parseRetryAfter(raw.retryAfter) };
-    const translator = context.translator();
+    // Not an error body: the status line's own reason names the status better than the fallback code's title.
+    const translator = !info.isErrorBody && raw.reason !== undefined ? withTitle(context.translator(), raw.reason) : context.translator();
     if (values.json === true) {
       context.stdout.write(`${toTerminalSafeJson(translator.describe(info, { lng }))}\n`);
     } else {
       context.stdout.write(`${formatForTerminal(info, { lng, translator, stream: context.stdout, env: context.env })}\n`);
     }
-    let problem: string | undefined;
-    if (!info.isErrorBody) {
-      problem = `the input is not an error body; shown: the generic text for HTTP ${info.status}`;
-    } else if (!info.known) {
-      problem = unknownCodeMessage(info.code);
-    }
-    if (problem === undefined) return EXIT_OK;
-    context.stderr.write(`${escapeTerminalText(`defender-errors explain: ${problem}`)}\n`);
-    return EXIT_PROBLEM;
+    if (!info.isErrorBody) return reportProblem(context, 'explain', `the input is not an error body; shown: the generic text for HTTP ${info.status}`);
+    // parseErrorBody gives the fallback code (a known one) only when the body names no usable code.
+    if (!info.known && info.code === info.fallbackCode) return reportProblem(context, 'explain', 'the body has no error code; shown: the generic text for its status');
+    if (!info.known) return reportProblem(context, 'explain', unknownCodeMessage(info.code));
+    return EXIT_OK;
   },
 });
+
+/** `translator` with every description titled `title`. */
+function withTitle(translator: CliTranslator, title: string): CliTranslator {
+  return { ...translator, describe: (value, options) => ({ ...translator.describe(value, options), title }) };
+}

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { CLI_BINARY, runBuiltCli, type CliRun } from '../cli/run-cli.fixture';
+import { CLI_BINARY, runBuiltCli, type CliRun } from '../run-cli.fixture';
 import { FIXTURES, REPO_LOCALES, REPO_ROOT, SEED_PAGE, useTempRepos } from './fixtures/io';
 
 // The locales commands as users run them: the built `defender-errors` binary in a fresh process.

@@ -1,9 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ERROR_CODES, getErrorDefinition } from '@defender-errors/core';
-import { createErrorTranslator, placeholderNames, resources, validateCatalog } from '@defender-errors/i18n';
+import { createErrorTranslator, resources } from '@defender-errors/i18n';
+import { placeholderNames, validateCatalog } from '@defender-errors/i18n/tooling';
 import { describe, expect, it } from 'vitest';
-import { formatImportReport } from './commands';
+import { formatImportReport } from './import-report';
 import { FIXTURES, SEED_PAGE } from './fixtures/io';
 import { importLearnPage, similarity } from './import-page';
 import { markdownToText, parseLearnPage, splitTableRow, statusOf } from './learn-page';

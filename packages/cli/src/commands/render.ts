@@ -1,6 +1,6 @@
 import { DefenderApiError, getErrorDefinition, isErrorCode } from '@defender-errors/core';
-import { escapeTerminalText } from '../../terminal';
-import { EXIT_OK, EXIT_PROBLEM, UsageError, defineCommand } from '../command';
+import { escapeTerminalText } from '@defender-errors/node';
+import { EXIT_OK, UsageError, defineCommand, reportProblem } from '../command';
 import { resolveLanguageOption, toTerminalSafeJson, unknownCodeMessage } from '../shared';
 
 const HELP = `Usage: defender-errors render <code> [--lng <tag>] [--param name=value ...] [--json]
@@ -61,17 +61,22 @@ export const renderCommand = defineCommand({
     const code = positionals[0];
     if (code === undefined) throw new UsageError('missing <code> (e.g. render InvalidHashValue)');
     const lng = resolveLanguageOption(values.lng, context);
-    if (!isErrorCode(code)) {
-      context.stderr.write(`${escapeTerminalText(`defender-errors render: ${unknownCodeMessage(code)}`)}\n`);
-      return EXIT_PROBLEM;
-    }
+    if (!isErrorCode(code)) return reportProblem(context, 'render', unknownCodeMessage(code));
     const params = readParams(code, values.param ?? []);
-    const description = context.translator().describe(new DefenderApiError<string>(code, { params }), { lng });
+    const translator = context.translator();
+    const description = translator.describe(new DefenderApiError<string>(code, { params }), { lng });
+    const missing = (getErrorDefinition(code)?.params ?? []).filter((name) => !Object.hasOwn(params, name));
+    // What the library shows for a message whose parameter is unknown, not the generic text describe() falls back to.
+    const message = missing.length === 0 ? description.message : translator.format(code, params as never, { lng });
+    if (missing.length > 0) {
+      const list = missing.map((name) => `'${name}'`).join(', ');
+      context.stderr.write(`warning: no value for the parameter${missing.length === 1 ? '' : 's'} ${list} of ${code}; give --param ${missing[0] ?? ''}=<value>\n`);
+    }
     if (values.json === true) {
-      const { status, title, message, hint } = description;
+      const { status, title, hint } = description;
       context.stdout.write(`${toTerminalSafeJson({ code, status, title, message, hint: hint ?? null, params: description.params, lng: description.lng })}\n`);
     } else {
-      context.stdout.write(`${escapeTerminalText(description.message)}\n`);
+      context.stdout.write(`${escapeTerminalText(message)}\n`);
     }
     return EXIT_OK;
   },

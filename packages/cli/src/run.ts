@@ -1,20 +1,17 @@
 import { readFileSync } from 'node:fs';
-import { escapeTerminalText } from '../terminal';
-import { EXIT_OK, EXIT_USAGE, UsageError, commandListHelp, dispatch, type CliCommand, type CliContext } from './command';
+import { escapeTerminalText } from '@defender-errors/node';
+import { EXIT_OK, EXIT_USAGE, PROGRAM, UsageError, commandListHelp, dispatch, type CliCommand, type CliContext } from './command';
 import { COMMANDS } from './commands/index';
 
-const PROGRAM = 'defender-errors';
 const SUMMARY = 'Localized explanations of Microsoft Defender XDR REST API errors.';
 
-/** The version from this package's `package.json` (found next to `dist/`, or above `src/cli/`). */
+/** The version from this package's `package.json` (one folder above `dist/cli.js` and `src/run.ts`). */
 export function packageVersion(): string {
-  for (const relative of ['../package.json', '../../package.json']) {
-    try {
-      const manifest = JSON.parse(readFileSync(new URL(relative, import.meta.url), 'utf8')) as { name?: unknown; version?: unknown };
-      if (manifest.name === '@defender-errors/node' && typeof manifest.version === 'string') return manifest.version;
-    } catch {
-      // not at this level: try the next one
-    }
+  try {
+    const manifest = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { name?: unknown; version?: unknown };
+    if (manifest.name === '@defender-errors/cli' && typeof manifest.version === 'string') return manifest.version;
+  } catch {
+    // an unusual install layout: say so rather than fail
   }
   return 'unknown';
 }

@@ -7,7 +7,7 @@ import { createErrorTranslator } from '@defender-errors/i18n';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CLI_BINARY, runBuiltCli, type CliRun } from './run-cli.fixture';
 
-const packageRoot = fileURLToPath(new URL('../../', import.meta.url));
+const packageRoot = fileURLToPath(new URL('../', import.meta.url));
 const translator = createErrorTranslator();
 const TRACKING_ID = '43f4cb08-8fac-4b65-9db1-745c2ae65f3a';
 
@@ -65,7 +65,7 @@ describe('defender-errors (the built binary)', () => {
     [['frobnicate'], /unknown command 'frobnicate'/],
     [['render'], /^defender-errors render: missing <code>/],
     [['render', 'Forbidden', 'extra'], /unexpected argument 'extra'/],
-    [['render', 'Forbidden', '--bogus'], /Unknown option '--bogus'/],
+    [['render', 'Forbidden', '--bogus'], /^defender-errors render: unknown option '--bogus'/],
     [['render', 'Forbidden', '--lng'], /--lng/],
     [['render', 'Forbidden', '--lng', 'not a tag!'], /invalid language tag 'not a tag!'/],
     [['render', 'InvalidHashValue', '--param', 'hash'], /--param expects name=value/],
