@@ -1,4 +1,5 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -63,6 +64,10 @@ describe('defender-errors (the built binary)', () => {
   it.each([
     [[], /missing command/],
     [['frobnicate'], /unknown command 'frobnicate'/],
+    [['rendr', 'Forbidden'], /^defender-errors: unknown command 'rendr' .*; did you mean 'render'\?/],
+    [['locales', 'chek'], /^defender-errors locales: unknown command 'chek' .*; did you mean 'check'\?/],
+    [['--verbose'], /^defender-errors: unknown option '--verbose'/],
+    [['explain', '--verbose'], /^defender-errors explain: unknown option '--verbose'/],
     [['render'], /^defender-errors render: missing <code>/],
     [['render', 'Forbidden', 'extra'], /unexpected argument 'extra'/],
     [['render', 'Forbidden', '--bogus'], /^defender-errors render: unknown option '--bogus'/],
@@ -76,6 +81,14 @@ describe('defender-errors (the built binary)', () => {
     [['explain', 'does-not-exist.json'], /cannot read 'does-not-exist.json' \(ENOENT\)/],
   ])('bad usage %j exits 2 with a one-line reason', async (args, pattern) => {
     expectUsageError(await cli(args), pattern);
+  });
+
+  it('starts every usage reason in lower case', async () => {
+    for (const args of [['render', '--bogus'], ['render', 'Forbidden', '--lng'], ['locales', 'import', 'x.md', '--lng'], ['--verbose'], ['nope']]) {
+      const run = await cli(args);
+      expect(run.code).toBe(2);
+      expect(run.stderr).toMatch(/^defender-errors(?: [a-z]+)*: [a-z'-]/);
+    }
   });
 
   it('escapes hostile text in usage errors', async () => {
@@ -117,6 +130,18 @@ describe('defender-errors (the built binary)', () => {
         params: { received: 1200, allowed: 500 },
         lng: 'da-DK',
       });
+    });
+
+    it('without --param shows what the library shows and warns which parameter is missing', async () => {
+      const run = await cli(['render', 'InvalidHashValue', '--lng', 'da-DK']);
+      expect(run.code).toBe(0);
+      expect(run.stdout).toBe(`${translator.format('InvalidHashValue', {} as never, { lng: 'da-DK' })}\n`);
+      expect(run.stdout).not.toBe(`${translator.describe(new DefenderApiError('BadRequest'), { lng: 'da-DK' }).message}\n`);
+      expect(run.stderr).toBe("warning: no value for the parameter 'hash' of InvalidHashValue; give --param hash=<value>\n");
+      const json = await cli(['render', 'MaximumBatchSizeExceeded', '--param', 'allowed=500', '--json']);
+      expect(json.code).toBe(0);
+      expect((JSON.parse(json.stdout) as { message: string }).message).toBe(translator.format('MaximumBatchSizeExceeded', { allowed: 500 } as never, { lng: 'en-US' }));
+      expect(json.stderr).toContain("'received'");
     });
 
     it('notes an unsupported language on stderr and uses en-US', async () => {
@@ -191,7 +216,8 @@ describe('defender-errors (the built binary)', () => {
     it('an HTML error page from a proxy: explained by its status, exit 1', async () => {
       const run = await cli(['explain'], { input: 'HTTP/1.1 502 Bad Gateway\r\nContent-Type: text/html\r\n\r\n<html><body>Bad gateway</body></html>' });
       expect(run.code).toBe(1);
-      expect(run.stdout).toContain('502');
+      expect(run.stdout).toMatch(/ 502 Bad Gateway$/m);
+      expect(run.stdout).not.toContain(translator.describe(new DefenderApiError('InternalServerError'), { lng: 'en-US' }).title);
       expect(run.stdout.split('\n')[0]).toBe(translator.format('InternalServerError', {}, { lng: 'en-US' }));
       expect(run.stderr).toBe('defender-errors explain: the input is not an error body; shown: the generic text for HTTP 502\n');
     });
@@ -229,6 +255,28 @@ describe('defender-errors (the built binary)', () => {
       expect(colored.stdout).toContain('\u001b[');
       const plain = await cli(['explain'], { input: body, env: { NO_COLOR: '1', FORCE_COLOR: '1' } });
       expect(plain.stdout).not.toContain('\u001b');
+    });
+
+    it('a body without a code says so, not "did you mean" its fallback code', async () => {
+      const run = await cli(['explain'], { input: '{"error":{}}' });
+      expect(run.code).toBe(1);
+      expect(run.stderr).toBe('defender-errors explain: the body has no error code; shown: the generic text for its status\n');
+    });
+
+    it.runIf(process.platform !== 'win32')('refuses a named pipe with no writer (exit 2) instead of waiting for it', async () => {
+      const fifo = join(workDir, 'no-writer.fifo');
+      execFileSync('mkfifo', [fifo]);
+      try {
+        const run = await runBuiltCli(['explain', fifo], { cwd: workDir, timeout: 20_000 });
+        expectUsageError(run, /^defender-errors explain: '.*no-writer\.fifo' is a named pipe: give a regular file, or '-' to read stdin/);
+      } finally {
+        rmSync(fifo);
+      }
+    }, 30_000);
+
+    it('refuses a folder (exit 2)', async () => {
+      mkdirSync(join(workDir, 'folder'));
+      expectUsageError(await cli(['explain', 'folder'], { cwd: workDir }), /'folder' is a folder: give a regular file/);
     });
 
     it('empty input is not an error body (exit 1), a BOM is fine (exit 0)', async () => {

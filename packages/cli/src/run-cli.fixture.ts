@@ -19,6 +19,8 @@ export interface RunCliOptions {
   /** Extra environment; NO_COLOR=1 and LANG=C unless overridden. */
   readonly env?: Readonly<Record<string, string>>;
   readonly cwd?: string;
+  /** Milliseconds before the run is killed (default 60 000); a killed run has exit code `null`. */
+  readonly timeout?: number;
 }
 
 /** Runs the built binary in a fresh Node process, as a user's shell would. Shared by every CLI test. */
@@ -30,7 +32,7 @@ export function runBuiltCli(args: readonly string[], options: RunCliOptions = {}
       env: { PATH: process.env['PATH'] ?? '', NO_COLOR: '1', LANG: 'C', ...options.env },
       stdio: ['pipe', 'pipe', 'pipe'],
       // Generous: CI runs these beside every other package's tests on two cores.
-      timeout: 60_000,
+      timeout: options.timeout ?? 60_000,
     });
     let stdout = '';
     let stderr = '';
