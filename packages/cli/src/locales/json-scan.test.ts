@@ -29,8 +29,10 @@ describe('scanJson', () => {
   it.each([
     ['{"a": "1" "b": "2"}', 1, 11, 'expected "," or "}" after an entry, found """'],
     ['{"a": "1",}', 1, 11, 'trailing comma before "}"'],
-    ['{\n  "a": "1",\n  "b": "unterminated\n}', 3, 21, 'control character U+000A inside a string: write it as an escape such as \\n'],
-    ['{"a": "\\x"}', 1, 8, 'invalid escape "\\\\x" in a string'],
+    ['{\n  "a": "1",\n  "b": "unterminated\n}', 3, 8, 'unterminated string: a line break inside a string must be written as \\n'],
+    ['{"a": "\\x"}', 1, 7, 'invalid escape in the string "\\x"'],
+    ['{"a": "\u0001"}', 1, 7, 'control character inside a string: write it as an escape such as \\n'],
+    ['{"a": 1 /* note */}', 1, 9, 'comments are not allowed in JSON'],
     ['{"a" "1"}', 1, 6, 'expected ":" after a key, found """'],
     ['{a: 1}', 1, 2, 'expected a key in double quotes, found "a"'],
     ['', 1, 1, 'the file is empty: expected a JSON object'],

@@ -1,3 +1,5 @@
+import { createScanner, printParseErrorCode, visit, type ParseErrorCode } from 'jsonc-parser';
+
 /** A 1-based position in a text file. */
 export interface TextPosition {
   readonly line: number;
@@ -34,16 +36,8 @@ export interface JsonScanResult {
 }
 
 const MAX_DEPTH = 256;
-const SIMPLE_ESCAPES: Readonly<Record<string, string>> = { '"': '"', '\\': '\\', '/': '/', b: '\b', f: '\f', n: '\n', r: '\r', t: '\t' };
 
-class ScanError extends Error {
-  constructor(
-    message: string,
-    readonly index: number,
-  ) {
-    super(message);
-  }
-}
+const ANY_VALUE = 'a value (string, number, object, array, true, false or null)';
 
 function lineStarts(text: string): number[] {
   const starts = [0];
@@ -68,180 +62,145 @@ function describeCharacter(char: string | undefined): string {
   return code < 0x20 || code === 0x7f ? `control character U+${code.toString(16).toUpperCase().padStart(4, '0')}` : `"${char}"`;
 }
 
+/** The last character before `offset` that is not JSON whitespace. */
+function previousSignificant(text: string, offset: number): string | undefined {
+  for (let index = offset - 1; index >= 0; index -= 1) {
+    const char = text[index] as string;
+    if (char !== ' ' && char !== '\t' && char !== '\n' && char !== '\r') return char;
+  }
+  return undefined;
+}
+
+/** The first place where objects and arrays nest deeper than {@link MAX_DEPTH} (jsonc-parser recurses per level). */
+function tooDeepAt(text: string): number | undefined {
+  // jsonc-parser's SyntaxKind is a const enum, so tokens are told apart by their first character.
+  const scanner = createScanner(text, true);
+  let depth = 0;
+  for (;;) {
+    scanner.scan();
+    const offset = scanner.getTokenOffset();
+    if (scanner.getTokenLength() === 0 && offset >= text.length) return undefined;
+    const char = text[offset];
+    if (char === '{' || char === '[') {
+      depth += 1;
+      if (depth > MAX_DEPTH) return offset;
+    } else if (char === '}' || char === ']') {
+      depth = Math.max(0, depth - 1);
+    }
+  }
+}
+
+/** A readable message for jsonc-parser's error at `offset` (token `found`), in the container `inside`. */
+function describeError(code: ParseErrorCode, text: string, offset: number, found: string, inside: 'object' | 'array' | undefined): string {
+  const next = describeCharacter(text[offset]);
+  const before = previousSignificant(text, offset);
+  switch (printParseErrorCode(code)) {
+    case 'CommaExpected':
+    case 'CloseBraceExpected':
+    case 'CloseBracketExpected':
+      return inside === 'array' ? `expected "," or "]" after an array item, found ${next}` : `expected "," or "}" after an entry, found ${next}`;
+    case 'ColonExpected':
+      return `expected ":" after a key, found ${next}`;
+    case 'PropertyNameExpected':
+      return before === ',' && text[offset] === '}' ? 'trailing comma before "}"' : `expected a key in double quotes, found ${next}`;
+    case 'ValueExpected':
+      if (text.trim().length === 0) return 'the file is empty: expected a JSON object';
+      return before === ',' && text[offset] === ']' ? 'trailing comma before "]"' : `expected ${ANY_VALUE}, found ${next}`;
+    case 'EndOfFileExpected':
+      return `unexpected ${next} after the end of the JSON value`;
+    case 'InvalidSymbol':
+      if (inside === undefined && before !== undefined) return `unexpected ${next} after the end of the JSON value`;
+      if (inside === 'object' && (before === '{' || before === ',')) return `expected a key in double quotes, found ${next}`;
+      return `expected ${ANY_VALUE}, found ${JSON.stringify(found.slice(0, 20))}`;
+    case 'UnexpectedEndOfString':
+      return text[offset + found.length] === '\n' || text[offset + found.length] === '\r'
+        ? 'unterminated string: a line break inside a string must be written as \\n'
+        : 'unterminated string';
+    case 'InvalidCharacter':
+      return 'control character inside a string: write it as an escape such as \\n';
+    case 'InvalidEscapeCharacter':
+    case 'InvalidUnicode':
+      return `invalid escape in the string ${found.slice(0, 40)}`;
+    case 'UnexpectedEndOfNumber':
+      return `invalid number ${JSON.stringify(found.slice(0, 20))}`;
+    case 'InvalidCommentToken':
+      return 'comments are not allowed in JSON';
+    default:
+      return printParseErrorCode(code);
+  }
+}
+
+interface Container {
+  readonly kind: 'object' | 'array';
+  readonly path: readonly string[];
+  readonly seen: Map<string, TextPosition>;
+  /** The next array index, or the key whose value comes next. */
+  next: number | string;
+}
+
 /**
- * Scans a JSON text in one linear pass: reports the first syntax error with its line and column,
- * every duplicate key (which `JSON.parse` hides) with both positions, a leading byte order mark, and
- * the positions of the top-level keys. Never throws; nesting deeper than 256 levels is a syntax error.
+ * Scans a JSON text with jsonc-parser (comments and trailing commas not allowed): reports the first
+ * syntax error with its line and column, every duplicate key (which `JSON.parse` hides) with both
+ * positions, a leading byte order mark, and the positions of the top-level keys. Whether the text is
+ * valid is `JSON.parse`'s verdict; the value is its result. Never throws; nesting deeper than 256
+ * levels is a syntax error.
  */
 export function scanJson(text: string): JsonScanResult {
   const starts = lineStarts(text);
+  const byteOrderMark = text.startsWith('\uFEFF');
+  const shift = byteOrderMark ? 1 : 0;
+  const body = text.slice(shift);
   const duplicates: DuplicateKey[] = [];
   const topLevelKeys = new Map<string, TextPosition>();
-  const byteOrderMark = text.startsWith('\uFEFF');
-  let index = byteOrderMark ? 1 : 0;
+  const at = (offset: number) => positionOf(starts, offset + shift);
+  const result = (value: unknown, syntaxError: JsonSyntaxError | undefined): JsonScanResult => ({ value, syntaxError, byteOrderMark, duplicates, topLevelKeys });
 
-  const skipWhitespace = () => {
-    while (index < text.length) {
-      const char = text[index];
-      if (char !== ' ' && char !== '\t' && char !== '\n' && char !== '\r') return;
-      index += 1;
-    }
-  };
-  const fail = (message: string, at = index): never => {
-    throw new ScanError(message, at);
-  };
-  const unexpected = (expected: string): never => fail(`expected ${expected}, found ${describeCharacter(text[index])}`);
+  const deep = tooDeepAt(body);
+  if (deep !== undefined) return result(undefined, { message: `nested deeper than ${MAX_DEPTH} levels`, ...at(deep) });
 
-  const scanString = (): string => {
-    const start = index;
-    index += 1;
-    let decoded = '';
-    let chunkStart = index;
-    for (;;) {
-      if (index >= text.length) fail('unterminated string', start);
-      const char = text[index] as string;
-      if (char === '"') {
-        decoded += text.slice(chunkStart, index);
-        index += 1;
-        return decoded;
-      }
-      if (char < ' ') fail(`${describeCharacter(char)} inside a string: write it as an escape such as \\n`);
-      if (char === '\\') {
-        decoded += text.slice(chunkStart, index);
-        const escape = text[index + 1];
-        if (escape !== undefined && Object.hasOwn(SIMPLE_ESCAPES, escape)) {
-          decoded += SIMPLE_ESCAPES[escape];
-          index += 2;
-        } else if (escape === 'u' && /^[\da-f]{4}$/i.test(text.slice(index + 2, index + 6))) {
-          decoded += String.fromCharCode(Number.parseInt(text.slice(index + 2, index + 6), 16));
-          index += 6;
-        } else {
-          fail(`invalid escape ${JSON.stringify(text.slice(index, index + 2))} in a string`);
-        }
-        chunkStart = index;
-        continue;
-      }
-      index += 1;
-    }
+  const stack: Container[] = [];
+  const pathOfNext = (): readonly string[] => {
+    const top = stack.at(-1);
+    return top === undefined ? [] : [...top.path, String(top.next)];
   };
-
-  const scanNumber = () => {
-    const start = index;
-    const digits = () => {
-      const from = index;
-      while (index < text.length && (text[index] as string) >= '0' && (text[index] as string) <= '9') index += 1;
-      return index - from;
-    };
-    if (text[index] === '-') index += 1;
-    if (text[index] === '0') index += 1;
-    else if (digits() === 0) fail('invalid number', start);
-    if (text[index] === '.') {
-      index += 1;
-      if (digits() === 0) fail('invalid number: digits must follow the decimal point', start);
-    }
-    if (text[index] === 'e' || text[index] === 'E') {
-      index += 1;
-      if (text[index] === '+' || text[index] === '-') index += 1;
-      if (digits() === 0) fail('invalid number: digits must follow the exponent', start);
-    }
+  const valueDone = () => {
+    const top = stack.at(-1);
+    if (top?.kind === 'array') top.next = (top.next as number) + 1;
   };
-
-  const scanValue = (path: readonly string[]): void => {
-    skipWhitespace();
-    const char = text[index];
-    if (char === '{') return scanObject(path);
-    if (char === '[') return scanArray(path);
-    if (char === '"') {
-      scanString();
-      return;
-    }
-    if (char === '-' || (char !== undefined && char >= '0' && char <= '9')) return scanNumber();
-    for (const literal of ['true', 'false', 'null']) {
-      if (text.startsWith(literal, index)) {
-        index += literal.length;
-        return;
-      }
-    }
-    unexpected('a value (string, number, object, array, true, false or null)');
-  };
-
-  const scanArray = (path: readonly string[]): void => {
-    if (path.length >= MAX_DEPTH) fail(`nested deeper than ${MAX_DEPTH} levels`);
-    index += 1;
-    skipWhitespace();
-    if (text[index] === ']') {
-      index += 1;
-      return;
-    }
-    for (let position = 0; ; position += 1) {
-      scanValue([...path, String(position)]);
-      skipWhitespace();
-      if (text[index] === ',') {
-        index += 1;
-        skipWhitespace();
-        if (text[index] === ']') fail('trailing comma before "]"');
-        continue;
-      }
-      if (text[index] === ']') {
-        index += 1;
-        return;
-      }
-      unexpected('"," or "]" after an array item');
-    }
-  };
-
-  const scanObject = (path: readonly string[]): void => {
-    if (path.length >= MAX_DEPTH) fail(`nested deeper than ${MAX_DEPTH} levels`);
-    index += 1;
-    const seen = new Map<string, TextPosition>();
-    skipWhitespace();
-    if (text[index] === '}') {
-      index += 1;
-      return;
-    }
-    for (;;) {
-      skipWhitespace();
-      if (text[index] !== '"') unexpected('a key in double quotes');
-      const keyPosition = positionOf(starts, index);
-      const key = scanString();
-      const first = seen.get(key);
-      if (first) duplicates.push({ key, path, first, ...keyPosition });
-      else seen.set(key, keyPosition);
-      if (path.length === 0 && !topLevelKeys.has(key)) topLevelKeys.set(key, keyPosition);
-      skipWhitespace();
-      if (text[index] !== ':') unexpected('":" after a key');
-      index += 1;
-      scanValue([...path, key]);
-      skipWhitespace();
-      if (text[index] === ',') {
-        index += 1;
-        skipWhitespace();
-        if (text[index] === '}') fail('trailing comma before "}"');
-        continue;
-      }
-      if (text[index] === '}') {
-        index += 1;
-        return;
-      }
-      unexpected('"," or "}" after an entry');
-    }
-  };
-
+  let firstError: JsonSyntaxError | undefined;
+  visit(
+    body,
+    {
+      onObjectBegin: () => void stack.push({ kind: 'object', path: pathOfNext(), seen: new Map(), next: '' }),
+      onArrayBegin: () => void stack.push({ kind: 'array', path: pathOfNext(), seen: new Map(), next: 0 }),
+      onObjectEnd: () => {
+        stack.pop();
+        valueDone();
+      },
+      onArrayEnd: () => {
+        stack.pop();
+        valueDone();
+      },
+      onLiteralValue: valueDone,
+      onObjectProperty: (key, offset) => {
+        const top = stack.at(-1);
+        if (top === undefined) return;
+        const position = at(offset);
+        const first = top.seen.get(key);
+        if (first) duplicates.push({ key, path: top.path, first, ...position });
+        else top.seen.set(key, position);
+        if (stack.length === 1 && !topLevelKeys.has(key)) topLevelKeys.set(key, position);
+        top.next = key;
+      },
+      onError: (code, offset, length) => {
+        firstError ??= { message: describeError(code, body, offset, body.slice(offset, offset + length), stack.at(-1)?.kind), ...at(offset) };
+      },
+    },
+    { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false },
+  );
   try {
-    skipWhitespace();
-    if (index >= text.length) fail('the file is empty: expected a JSON object');
-    scanValue([]);
-    skipWhitespace();
-    if (index < text.length) fail(`unexpected ${describeCharacter(text[index])} after the end of the JSON value`);
-  } catch (error) {
-    if (!(error instanceof ScanError)) throw error;
-    return {
-      value: undefined,
-      syntaxError: { message: error.message, ...positionOf(starts, error.index) },
-      byteOrderMark,
-      duplicates,
-      topLevelKeys,
-    };
+    return result(JSON.parse(body) as unknown, undefined);
+  } catch {
+    return result(undefined, firstError ?? { message: 'not valid JSON', line: 1, column: 1 });
   }
-  return { value: JSON.parse(text.slice(byteOrderMark ? 1 : 0)) as unknown, syntaxError: undefined, byteOrderMark, duplicates, topLevelKeys };
 }
