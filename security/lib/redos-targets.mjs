@@ -208,9 +208,6 @@ export async function loadTargets() {
         'packages/cli/src/locales/import-page.ts#unsafeReason',
         'packages/cli/src/locales/import-page.ts#convertRow',
         'packages/cli/src/locales/learn-page.ts#parseLearnPage',
-        'packages/cli/src/locales/learn-page.ts#frontMatter',
-        'packages/cli/src/locales/learn-page.ts#readTables',
-        'packages/cli/src/locales/learn-page.ts#isDelimiterRow',
         'packages/cli/src/locales/learn-page.ts#statusOf',
         'packages/cli/src/locales/learn-page.ts#markdownToText',
         'packages/cli/src/locales/learn-page.ts#decodeEntities',
@@ -243,8 +240,8 @@ export async function loadTargets() {
       },
     },
     {
-      name: 'node locales check: scanJson (catalog files)',
-      covers: ['packages/cli/src/locales/json-scan.ts#scanString'],
+      name: 'locales check: scanJson (catalog files)',
+      covers: ['packages/cli/src/locales/json-scan.ts#scanJson'],
       run: (payload) => {
         m.scanJson(payload);
         m.scanJson(`{"a": "${payload.replace(/["\\]/g, '')}\\u12`);

@@ -75,7 +75,7 @@ describe('defender-errors locales (built binary)', () => {
   });
 
   it('exits 2 with one line on stderr for bad usage', async () => {
-    for (const args of [['locales'], ['locales', 'nope'], ['locales', 'check', '--bad'], ['locales', 'import', SEED_PAGE]]) {
+    for (const args of [['locales'], ['locales', 'nope'], ['locales', 'check', '--bad'], ['locales', 'import', SEED_PAGE, '--lng', 'en-US']]) {
       const result = await cli(args, REPO_ROOT);
       expect(result.code).toBe(2);
       expect(result.stdout).toBe('');

@@ -164,11 +164,25 @@ describe('locales import', () => {
     expect(readdirSync(join(dir, 'outside'))).toEqual([]);
   });
 
+  it("takes the language from the page's ms.contentlocale when --lng is not given", async () => {
+    const io = captureIo(REPO_LOCALES);
+    expect(await localesImport([SEED_PAGE, '--out', '-', '--json'], io)).toBe(0);
+    const report = JSON.parse(io.err()) as { lng: string; contentLocale: string; warnings: string[] };
+    expect(report).toMatchObject({ lng: 'da-DK', contentLocale: 'da-DK', warnings: [] });
+    expect((JSON.parse(io.out()) as Record<string, string>)['InvalidHashValue.message']).toBe('Hash-værdien {{hash}} er ugyldig.');
+
+    const { dir } = repo();
+    const page = join(dir, 'no-front-matter.md');
+    writeFileSync(page, readFileSync(SEED_PAGE, 'utf8').replace(/ms\.contentlocale:.*\n/, ''));
+    const missing = captureIo(dir);
+    expect(await localesImport([page], missing)).toBe(2);
+    expect(missing.err()).toContain("missing --lng <lng>, the language of the page (e.g. da-DK); the page has no ms.contentlocale");
+  });
+
   it('exits 2 for bad usage', async () => {
     const cases: [string[], string][] = [
       [[FIXTURES, '--lng', 'da-DK', '--out', '-'], 'is not a file'],
       [[], 'missing the page to import'],
-      [[SEED_PAGE], 'missing --lng <lng>'],
       [[SEED_PAGE, '--lng', 'da_dk'], '--lng: "da_dk" is not a valid BCP 47 language tag: did you mean "da-DK"?'],
       [[SEED_PAGE, '--lng', '../x'], "--lng: '../x' is a path"],
       [[SEED_PAGE, '--lng', 'en-US'], 'en-US is the source catalog'],
@@ -187,7 +201,7 @@ describe('locales <command>', () => {
   it('dispatches, lists its commands for --help, and exits 2 for an unknown or missing command', async () => {
     const help = captureIo(REPO_LOCALES);
     expect(await runLocalesCommand(['--help'], help)).toBe(0);
-    expect(help.out()).toContain('import <page.md> --lng <lng>');
+    expect(help.out()).toContain('import <page.md> [--lng <lng>]');
     for (const sub of ['check', 'add', 'import']) {
       const io = captureIo(REPO_LOCALES);
       expect(await runLocalesCommand([sub, '--help'], io)).toBe(0);

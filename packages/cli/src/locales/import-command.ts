@@ -5,11 +5,11 @@ import { resources } from '@defender-errors/i18n';
 import { EXIT_OK, EXIT_PROBLEM, UsageError, defineCommand, reportProblem, type CliContext } from '../command';
 import { importLearnPage } from './import-page';
 import { formatImportReport, importReportJson } from './import-report';
-import { MAX_PAGE_LENGTH } from './learn-page';
+import { MAX_PAGE_LENGTH, parseLearnPage } from './learn-page';
 import { CATALOG_FILE, SOURCE_LOCALE, displayPath, findLocalesDir, isInside, resolveLocalesDir } from './locate';
 import { CreateLocaleError, checkNewLocaleTag, readSourceCatalog, serializeCatalog } from './scaffold';
 
-const IMPORT_HELP = `Usage: defender-errors locales import <page.md> --lng <lng> [--out <file>|-] [--force] [--json]
+const IMPORT_HELP = `Usage: defender-errors locales import <page.md> [--lng <lng>] [--out <file>|-] [--force] [--json]
 
 Turns a localized Microsoft Learn page of the error-code table ("Common Microsoft Defender XDR
 REST API error codes") into a draft catalog and reports how each row was mapped. Entries the
@@ -19,7 +19,8 @@ Arguments:
   <page.md>         The page's markdown
 
 Options:
-  --lng <lng>       The catalog's language, a canonical BCP 47 tag (e.g. da-DK)
+  --lng <lng>       The catalog's language, a canonical BCP 47 tag (e.g. da-DK); default:
+                    the page's ms.contentlocale
   --out <file>|-    Where to write the catalog (- for stdout; the report then goes to stderr);
                     default: locales/<lng>/errors.json
   --dir <locales>   The locales folder (for en-US and the default output); default: found upwards
@@ -69,12 +70,14 @@ async function writeDraft(target: string, text: string, options: { force: boolea
   }
 }
 
-/** The language of the draft: `--lng`, a canonical tag other than en-US. */
-function draftLanguage(lngArg: string | undefined): string {
-  if (lngArg === undefined) throw new UsageError('missing --lng <lng>, the language of the page (e.g. da-DK)');
-  const tag = checkNewLocaleTag(lngArg);
-  if (!tag.ok) throw new UsageError(`--lng: ${tag.reason}`);
-  if (tag.tag === SOURCE_LOCALE) throw new UsageError(`--lng: ${SOURCE_LOCALE} is the source catalog and is edited by hand`);
+/** The language of the draft: `--lng`, else the page's `ms.contentlocale`; a canonical tag other than en-US. */
+function draftLanguage(lngArg: string | undefined, markdown: string): string {
+  const given = lngArg ?? parseLearnPage(markdown).contentLocale;
+  const label = lngArg === undefined ? "the page's ms.contentlocale" : '--lng';
+  if (given === undefined) throw new UsageError('missing --lng <lng>, the language of the page (e.g. da-DK); the page has no ms.contentlocale');
+  const tag = checkNewLocaleTag(given);
+  if (!tag.ok) throw new UsageError(`${label}: ${tag.reason}`);
+  if (tag.tag === SOURCE_LOCALE) throw new UsageError(`${label}: ${SOURCE_LOCALE} is the source catalog and is edited by hand`);
   return tag.tag;
 }
 
@@ -86,10 +89,10 @@ function localesDirFor(dirArg: string | undefined, out: string | undefined, cont
   return located.dir;
 }
 
-/** `defender-errors locales import <page.md> --lng <lng> [--out <file>|-] [--dir <locales>] [--force] [--json]`. */
+/** `defender-errors locales import <page.md> [--lng <lng>] [--out <file>|-] [--dir <locales>] [--force] [--json]`. */
 export const importCommand = defineCommand({
   name: 'import',
-  synopsis: 'import <page.md> --lng <lng> [options]',
+  synopsis: 'import <page.md> [--lng <lng>] [options]',
   summary: 'Draft a catalog from a localized Microsoft Learn page',
   help: IMPORT_HELP,
   maxPositionals: 1,
@@ -97,7 +100,8 @@ export const importCommand = defineCommand({
   async handle(values, positionals, context) {
     const [pageArg] = positionals;
     if (pageArg === undefined) throw new UsageError('missing the page to import (a .md file)');
-    const lng = draftLanguage(values.lng);
+    const markdown = await readPage(pageArg, context.cwd);
+    const lng = draftLanguage(values.lng, markdown);
     const { out } = values;
     const localesDir = localesDirFor(values.dir, out, context);
     let source: Record<string, string>;
@@ -108,7 +112,6 @@ export const importCommand = defineCommand({
       if (!(error instanceof CreateLocaleError)) throw error;
       return reportProblem(context, COMMAND, error.message);
     }
-    const markdown = await readPage(pageArg, context.cwd);
 
     const result = importLearnPage(markdown, { lng, source });
     const report = context.stdout === context.stderr || out !== '-' ? context.stdout : context.stderr;

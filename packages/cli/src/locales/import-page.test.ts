@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { formatImportReport } from './import-report';
 import { FIXTURES, SEED_PAGE } from './fixtures/io';
 import { importLearnPage, similarity } from './import-page';
-import { markdownToText, parseLearnPage, splitTableRow, statusOf } from './learn-page';
+import { markdownToText, parseLearnPage, statusOf } from './learn-page';
 import { fillSlots, readMessageCell } from './message-cell';
 
 const source = resources['en-US'].errors as Readonly<Record<string, string>>;
@@ -239,9 +239,15 @@ describe('hostile or odd pages', () => {
 });
 
 describe('page parsing pieces', () => {
-  it('splits rows at unescaped pipes, with or without outer pipes', () => {
-    expect(splitTableRow('a | b \\| c | d')).toEqual(['a', 'b \\| c', 'd']);
-    expect(splitTableRow('| a | b |')).toEqual(['a', 'b']);
+  it('splits rows at unescaped pipes, with or without outer pipes, and skips tables in code blocks', () => {
+    const page = ['---', 'ms.contentlocale: "sv-SE"', '---', '', '```', '| Kod | Status | Text |', '|---|---|---|', '| Fel | 500 | nej |', '```', '', 'Kod | Status | Text', '---|---|---', 'A | Forbudt (403) | b \\| c', '| B | 404 | d |'].join('\n');
+    expect(parseLearnPage(page)).toEqual({
+      contentLocale: 'sv-SE',
+      rows: [
+        { number: 1, line: 13, codeText: 'A', status: 403, statusText: 'Forbudt', messageCell: 'b \\| c' },
+        { number: 2, line: 14, codeText: 'B', status: 404, statusText: '404', messageCell: 'd' },
+      ],
+    });
   });
 
   it('reads the status from the status cell', () => {

@@ -1,3 +1,11 @@
+import type { TableCell } from 'mdast';
+import { fromMarkdown } from 'mdast-util-from-markdown';
+import { frontmatterFromMarkdown } from 'mdast-util-frontmatter';
+import { gfmTableFromMarkdown } from 'mdast-util-gfm-table';
+import { frontmatter } from 'micromark-extension-frontmatter';
+import { gfmTable } from 'micromark-extension-gfm-table';
+import { parse as parseYaml } from 'yaml';
+
 /** One row of the error-code table of a Microsoft Learn page, as written on the page. */
 export interface PageTableRow {
   /** 1-based position among the table's rows. */
@@ -73,35 +81,6 @@ export function markdownToText(markdown: string): string {
     .trim();
 }
 
-/** Splits a table row at its unescaped pipes; the outer pipes are optional. Escapes stay in the cells. */
-export function splitTableRow(line: string): string[] {
-  const cells: string[] = [];
-  let cell = '';
-  for (let index = 0; index < line.length; index += 1) {
-    const char = line[index] as string;
-    if (char === '\\' && line[index + 1] === '|') {
-      cell += '\\|';
-      index += 1;
-    } else if (char === '|') {
-      cells.push(cell.trim());
-      cell = '';
-    } else {
-      cell += char;
-    }
-  }
-  cells.push(cell.trim());
-  const trimmed = line.trim();
-  if (trimmed.startsWith('|')) cells.shift();
-  if (trimmed.endsWith('|') && !trimmed.endsWith('\\|') && cells.length > 0) cells.pop();
-  return cells;
-}
-
-function isDelimiterRow(line: string): boolean {
-  if (!line.includes('-')) return false;
-  const cells = splitTableRow(line);
-  return cells.length >= 2 && cells.every((cell) => /^:?-+:?$/.test(cell));
-}
-
 /** The HTTP status in a status cell: `BadRequest (400)` -> 400, `404` -> 404. */
 export function statusOf(cell: string): number | undefined {
   const match = /\((\d{3})\)/.exec(cell) ?? /(?:^|\D)(\d{3})(?!\d)/.exec(cell);
@@ -115,58 +94,56 @@ interface RawTable {
   readonly columns: number;
 }
 
-function readTables(lines: readonly string[], firstLine: number): RawTable[] {
-  const tables: RawTable[] = [];
-  let fence: string | undefined;
-  for (let index = firstLine; index < lines.length; index += 1) {
-    const line = lines[index] as string;
-    const fenceMatch = /^\s{0,3}(`{3,}|~{3,})/.exec(line);
-    if (fenceMatch?.[1]) {
-      const marker = fenceMatch[1];
-      if (fence === undefined) fence = marker[0] as string;
-      else if (marker[0] === fence) fence = undefined;
-      continue;
-    }
-    if (fence !== undefined) continue;
-    const delimiter = lines[index + 1];
-    if (!line.includes('|') || delimiter === undefined || !isDelimiterRow(delimiter)) continue;
-    const columns = splitTableRow(line).length;
-    const rows: { line: number; cells: string[] }[] = [];
-    let rowIndex = index + 2;
-    for (; rowIndex < lines.length; rowIndex += 1) {
-      const row = lines[rowIndex] as string;
-      if (row.trim() === '' || !row.includes('|')) break;
-      rows.push({ line: rowIndex + 1, cells: splitTableRow(row) });
-    }
-    tables.push({ rows, columns });
-    index = rowIndex - 1;
-  }
-  return tables;
+/** The markdown of a table cell as written (escapes kept), without its pipes and surrounding spaces. */
+function cellMarkdown(markdown: string, cell: TableCell): string {
+  const first = cell.children[0]?.position?.start.offset;
+  const last = cell.children.at(-1)?.position?.end.offset;
+  return first === undefined || last === undefined ? '' : markdown.slice(first, last).trim();
 }
 
-function frontMatter(lines: readonly string[]): { contentLocale: string | undefined; bodyStart: number } {
-  if (lines[0]?.trim() !== '---') return { contentLocale: undefined, bodyStart: 0 };
-  let contentLocale: string | undefined;
-  for (let index = 1; index < lines.length; index += 1) {
-    const line = lines[index] as string;
-    if (line.trim() === '---') return { contentLocale, bodyStart: index + 1 };
-    const match = /^ms\.contentlocale:\s*(\S.*)$/i.exec(line);
-    if (match?.[1]) contentLocale = match[1].trim().replace(/^["']|["']$/g, '');
+/** The page's GFM tables (a table in a code block is code, not a table) and its YAML front matter. */
+function readPage(markdown: string): { tables: RawTable[]; yaml: string | undefined } {
+  const tree = fromMarkdown(markdown, {
+    extensions: [gfmTable(), frontmatter(['yaml'])],
+    mdastExtensions: [gfmTableFromMarkdown(), frontmatterFromMarkdown(['yaml'])],
+  });
+  const tables: RawTable[] = [];
+  let yaml: string | undefined;
+  for (const node of tree.children) {
+    if (node.type === 'yaml') yaml = node.value;
+    if (node.type !== 'table') continue;
+    const [header, ...rows] = node.children;
+    tables.push({
+      columns: header?.children.length ?? 0,
+      rows: rows.map((row) => ({ line: row.position?.start.line ?? 0, cells: row.children.map((cell) => cellMarkdown(markdown, cell)) })),
+    });
   }
-  return { contentLocale: undefined, bodyStart: 0 };
+  return { tables, yaml };
+}
+
+/** `ms.contentlocale` of the front matter, when it is there and readable. */
+function contentLocaleOf(yaml: string | undefined): string | undefined {
+  if (yaml === undefined) return undefined;
+  try {
+    const data = parseYaml(yaml) as unknown;
+    if (typeof data !== 'object' || data === null) return undefined;
+    const entry = Object.entries(data).find(([key]) => key.toLowerCase() === 'ms.contentlocale');
+    return typeof entry?.[1] === 'string' && entry[1].trim() !== '' ? entry[1].trim() : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /**
  * Reads a localized Microsoft Learn page of the error-code table: its `ms.contentlocale` and the
  * rows of the table that has an HTTP status in most rows (`Fejlkode | HTTP-statuskode | Meddelelse`).
- * Code blocks are skipped. Linear in the page's length; never throws.
+ * The markdown is parsed by micromark (GFM tables, YAML front matter); never throws.
  */
 export function parseLearnPage(markdown: string): LearnPage {
-  const lines = markdown.replace(/^\uFEFF/, '').split(/\r?\n/);
-  const { contentLocale, bodyStart } = frontMatter(lines);
+  const { tables, yaml } = readPage(markdown.replace(/^\uFEFF/, ''));
+  const contentLocale = contentLocaleOf(yaml);
   let best: { table: RawTable; statusColumn: number; score: number } | undefined;
-  for (const table of readTables(lines, bodyStart)) {
-    if (table.columns < 3) continue;
+  for (const table of tables) {    if (table.columns < 3) continue;
     const hits = Array.from({ length: table.columns }, (_, column) => table.rows.filter((row) => statusOf(row.cells[column] ?? '') !== undefined).length);
     const score = Math.max(...hits);
     if (score > 0 && (best === undefined || score > best.score)) best = { table, statusColumn: hits.indexOf(score), score };
