@@ -567,7 +567,7 @@ async function main() {
       });
     }
 
-    await step('@defender-errors/cli: npx defender-errors render|explain, npx @defender-errors/cli --help', async () => {
+    await step('@defender-errors/cli: npx defender-errors render|explain, npx -- @defender-errors/cli --help, npx @defender-errors/cli render', async () => {
       const { stdout } = await run('npx', ['--no', 'defender-errors', 'render', 'InvalidHashValue', '--lng', 'da-DK', '--param', 'hash=abc'], { cwd: consumerDir, env });
       assert.ok(stdout.includes(expected['da-DK']), `the CLI should print "${expected['da-DK']}":\n${stdout}`);
       assert.ok(!stdout.includes('\u001b'), 'no color codes with NO_COLOR');
@@ -576,9 +576,12 @@ async function main() {
       const explained = await run('npx', ['--no', 'defender-errors', 'explain', '-', '--lng', 'da-DK'], { cwd: consumerDir, env, input: body });
       assert.ok(explained.stdout.includes(expected['da-DK']), `explain - should print "${expected['da-DK']}":\n${explained.stdout}`);
       assert.ok(explained.stdout.includes(JSON.parse(body).error.target), 'explain shows the tracking ID');
-      const help = await run('npx', ['--no', '@defender-errors/cli', '--help'], { cwd: consumerDir, env });
-      assert.match(help.stdout, /^Usage: defender-errors <command>/, `npx @defender-errors/cli --help:\n${help.stdout}`);
+      // After `--`: npm reads a `--help` anywhere before it as its own.
+      const help = await run('npx', ['--no', '--', '@defender-errors/cli', '--help'], { cwd: consumerDir, env });
+      assert.match(help.stdout, /^Usage: defender-errors <command>/, `npx -- @defender-errors/cli --help:\n${help.stdout}`);
       for (const command of ['render', 'explain', 'locales']) assert.match(help.stdout, new RegExp(`^ {2}${command} `, 'm'), `--help lists ${command}`);
+      const byName = await run('npx', ['--no', '@defender-errors/cli', 'render', 'InvalidHashValue', '--lng', 'da-DK', '--param', 'hash=abc'], { cwd: consumerDir, env });
+      assert.ok(byName.stdout.includes(expected['da-DK']), `npx @defender-errors/cli render should print "${expected['da-DK']}":\n${byName.stdout}`);
     });
 
     await step('Chromium: the published browser adapter renders the error (esbuild bundle, locale loaded on demand)', async () => {
