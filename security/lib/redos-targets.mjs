@@ -36,6 +36,8 @@ export async function loadSource() {
     stdin: { contents: lines.join('\n'), resolveDir: repositoryRoot, loader: 'ts' },
     bundle: true,
     platform: 'node',
+    // jsonc-parser's `main` is a UMD build with dynamic requires that a bundle cannot follow; its `module` is ESM.
+    mainFields: ['module', 'main'],
     format: 'esm',
     target: 'node20',
     write: false,
