@@ -205,7 +205,7 @@ export async function loadTargets() {
     {
       name: 'node locales import: importLearnPage (a whole hostile page)',
       covers: [
-        'packages/cli/src/locales/import-page.ts#squash',
+        'packages/cli/src/locales/row-matching.ts#squash',
         'packages/cli/src/locales/import-page.ts#wordPattern',
         'packages/cli/src/locales/import-page.ts#unsafeReason',
         'packages/cli/src/locales/import-page.ts#convertRow',
