@@ -38,6 +38,8 @@ export async function loadSource() {
     platform: 'node',
     // jsonc-parser's `main` is a UMD build with dynamic requires that a bundle cannot follow; its `module` is ESM.
     mainFields: ['module', 'main'],
+    // CommonJS dependencies (yaml) require Node built-ins: give the ES module bundle a `require`.
+    banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
     format: 'esm',
     target: 'node20',
     write: false,
