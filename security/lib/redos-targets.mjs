@@ -1,7 +1,7 @@
 // What the ReDoS benchmark runs: every function of the shipped source that uses a regular
 // expression (see regex-inventory.mjs), reached through the public or internal function that an
 // attacker's input flows into, with the input put where that function reads it.
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -51,11 +51,15 @@ export async function loadSource() {
       '@defender-errors/node': source('node/src/index.ts'),
     },
   });
-  const dir = path.join(tmpdir(), 'defender-errors-redos');
-  mkdirSync(dir, { recursive: true });
-  const file = path.join(dir, `source-${process.pid}.mjs`);
-  writeFileSync(file, result.outputFiles[0].text);
-  return import(pathToFileURL(file).href);
+  // A folder of its own, removed once the module is loaded: nothing is left in the temporary folder.
+  const dir = mkdtempSync(path.join(tmpdir(), 'defender-errors-redos-'));
+  try {
+    const file = path.join(dir, 'source.mjs');
+    writeFileSync(file, result.outputFiles[0].text);
+    return await import(pathToFileURL(file).href);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }
 
 /** Collects what a CLI run writes, so that the benchmark measures the work and not the terminal. */
