@@ -16,7 +16,7 @@ import { machine } from './lib/harness.mjs';
 import { SuiteReport, formatNs, round } from './lib/report.mjs';
 
 const { defineErrorRegistry } = await import(requireDist('core'));
-const { validateCatalog } = await import(requireDist('i18n'));
+const { validateCatalog } = await import(requireDist('i18n', 'tooling.js'));
 
 const quick = process.argv.includes('--quick');
 const report = new SuiteReport('scale');

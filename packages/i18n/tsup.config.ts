@@ -21,5 +21,5 @@ const localesShareLite: NonNullable<Options['esbuildPlugins']>[number] = {
 };
 
 export default defineConfig(
-  packageConfig({ entry: { index: 'src/index.ts', lite: 'src/lite.ts', ...localeEntries }, esbuildPlugins: [localesShareLite] }),
+  packageConfig({ entry: { index: 'src/index.ts', lite: 'src/lite.ts', tooling: 'src/tooling.ts', ...localeEntries }, esbuildPlugins: [localesShareLite] }),
 );

@@ -7,9 +7,10 @@
 //      a throwaway user's token, and checks what the registry got (versions, rewritten
 //      workspace: ranges, tarball integrity and sizes);
 //   3. in a fresh project outside the workspace: `npm install @defender-errors/node
-//      @defender-errors/browser`, runs an ESM and a CJS script, tsc over the typed API with
-//      moduleResolution node16 and bundler (and a file that must fail), the `defender-errors` CLI
-//      through npx, and the browser adapter bundled by esbuild in headless Chromium;
+//      @defender-errors/browser @defender-errors/cli`, runs an ESM and a CJS script, tsc over the
+//      typed API with moduleResolution node16 and bundler (and a file that must fail), the
+//      `defender-errors` CLI through npx (by its bin and by its package name), and the browser
+//      adapter bundled by esbuild in headless Chromium;
 //   4. stops Verdaccio and deletes every temporary folder, whatever happens.
 // Needs every package built (`pnpm build`); `pnpm test:release` builds first.
 // RELEASE_E2E_KEEP=1 leaves the temporary folder for inspection (Verdaccio is still stopped).
@@ -26,9 +27,9 @@ import assert from 'node:assert/strict';
 import { discoverPackages, workspaceRoot } from './workspace.mjs';
 
 /** The packages the consumer uses; the test fails clearly when one of them is missing. */
-const REQUIRED_PACKAGES = ['@defender-errors/core', '@defender-errors/i18n', '@defender-errors/node', '@defender-errors/browser'];
+const REQUIRED_PACKAGES = ['@defender-errors/core', '@defender-errors/i18n', '@defender-errors/node', '@defender-errors/browser', '@defender-errors/cli'];
 /** The packages the consumer installs by name (core and i18n must come along as their dependencies). */
-const INSTALLED_BY_CONSUMER = ['@defender-errors/node', '@defender-errors/browser'];
+const INSTALLED_BY_CONSUMER = ['@defender-errors/node', '@defender-errors/browser', '@defender-errors/cli'];
 const CHROMIUM = '/usr/bin/chromium';
 const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 const OVERALL_TIMEOUT_MS = 6 * 60 * 1000;
@@ -270,10 +271,10 @@ function preflight() {
   }
   const unbuilt = [...packages].filter(([, { dir }]) => !existsSync(path.join(dir, 'dist'))).map(([name, { dir }]) => `${name} (${path.relative(workspaceRoot, dir)}/dist)`);
   if (unbuilt.length > 0) throw new Error(`not built: ${unbuilt.join(', ')}; run \`pnpm build\` first`);
-  const node = packages.get('@defender-errors/node').manifest;
-  const cli = typeof node.bin === 'string' ? node.bin : node.bin?.['defender-errors'];
-  if (!cli) throw new Error('@defender-errors/node declares no `defender-errors` bin');
-  if (!existsSync(path.join(packages.get('@defender-errors/node').dir, cli))) throw new Error(`@defender-errors/node: bin ${cli} is not built`);
+  const cliPackage = packages.get('@defender-errors/cli');
+  const cli = typeof cliPackage.manifest.bin === 'string' ? cliPackage.manifest.bin : cliPackage.manifest.bin?.['defender-errors'];
+  if (!cli) throw new Error('@defender-errors/cli declares no `defender-errors` bin');
+  if (!existsSync(path.join(cliPackage.dir, cli))) throw new Error(`@defender-errors/cli: bin ${cli} is not built`);
   if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} not found (apt-get install chromium)`);
   return packages;
 }
@@ -566,7 +567,7 @@ async function main() {
       });
     }
 
-    await step('npx defender-errors render InvalidHashValue --lng da-DK --param hash=abc', async () => {
+    await step('@defender-errors/cli: npx defender-errors render|explain, npx -- @defender-errors/cli --help, npx @defender-errors/cli render', async () => {
       const { stdout } = await run('npx', ['--no', 'defender-errors', 'render', 'InvalidHashValue', '--lng', 'da-DK', '--param', 'hash=abc'], { cwd: consumerDir, env });
       assert.ok(stdout.includes(expected['da-DK']), `the CLI should print "${expected['da-DK']}":\n${stdout}`);
       assert.ok(!stdout.includes('\u001b'), 'no color codes with NO_COLOR');
@@ -575,6 +576,12 @@ async function main() {
       const explained = await run('npx', ['--no', 'defender-errors', 'explain', '-', '--lng', 'da-DK'], { cwd: consumerDir, env, input: body });
       assert.ok(explained.stdout.includes(expected['da-DK']), `explain - should print "${expected['da-DK']}":\n${explained.stdout}`);
       assert.ok(explained.stdout.includes(JSON.parse(body).error.target), 'explain shows the tracking ID');
+      // After `--`: npm reads a `--help` anywhere before it as its own.
+      const help = await run('npx', ['--no', '--', '@defender-errors/cli', '--help'], { cwd: consumerDir, env });
+      assert.match(help.stdout, /^Usage: defender-errors <command>/, `npx -- @defender-errors/cli --help:\n${help.stdout}`);
+      for (const command of ['render', 'explain', 'locales']) assert.match(help.stdout, new RegExp(`^ {2}${command} `, 'm'), `--help lists ${command}`);
+      const byName = await run('npx', ['--no', '@defender-errors/cli', 'render', 'InvalidHashValue', '--lng', 'da-DK', '--param', 'hash=abc'], { cwd: consumerDir, env });
+      assert.ok(byName.stdout.includes(expected['da-DK']), `npx @defender-errors/cli render should print "${expected['da-DK']}":\n${byName.stdout}`);
     });
 
     await step('Chromium: the published browser adapter renders the error (esbuild bundle, locale loaded on demand)', async () => {

@@ -17,34 +17,41 @@ const source = (relative) => path.join(repositoryRoot, 'packages', relative);
 export async function loadSource() {
   const exports = {
     core: ['parseErrorBody', 'parseRetryAfter', 'defineErrorRegistry'],
-    i18n: ['extractParams', 'resolveLocale', 'compileTemplate', 'validateCatalog', 'createErrorTranslator', 'resources'],
+    i18n: ['extractParams', 'resolveLocale', 'createErrorTranslator', 'resources'],
     node: ['negotiateLocale', 'sendError'],
   };
   const lines = [
     ...Object.entries(exports).map(([name, names]) => `export { ${names.join(', ')} } from ${JSON.stringify(source(`${name}/src/index.ts`))};`),
-    `export { splitRawResponse } from ${JSON.stringify(source('node/src/cli/commands/explain.ts'))};`,
-    `export { languageFromEnvironment } from ${JSON.stringify(source('node/src/cli/shared.ts'))};`,
-    `export { runCli } from ${JSON.stringify(source('node/src/cli/run.ts'))};`,
-    `export { importLearnPage } from ${JSON.stringify(source('node/src/locales/import-page.ts'))};`,
-    `export { parseLearnPage, decodeEntities, markdownToText, statusOf } from ${JSON.stringify(source('node/src/locales/learn-page.ts'))};`,
-    `export { readMessageCell, fillSlots } from ${JSON.stringify(source('node/src/locales/message-cell.ts'))};`,
-    `export { scanJson } from ${JSON.stringify(source('node/src/locales/json-scan.ts'))};`,
-    `export { checkNewLocaleTag } from ${JSON.stringify(source('node/src/locales/scaffold.ts'))};`,
+    `export { compileTemplate, validateCatalog } from ${JSON.stringify(source('i18n/src/tooling.ts'))};`,
+    `export { splitRawResponse } from ${JSON.stringify(source('cli/src/commands/explain.ts'))};`,
+    `export { languageFromEnvironment } from ${JSON.stringify(source('cli/src/shared.ts'))};`,
+    `export { runCli } from ${JSON.stringify(source('cli/src/run.ts'))};`,
+    `export { importLearnPage } from ${JSON.stringify(source('cli/src/locales/import-page.ts'))};`,
+    `export { parseLearnPage, decodeEntities, markdownToText, statusOf } from ${JSON.stringify(source('cli/src/locales/learn-page.ts'))};`,
+    `export { readMessageCell, fillSlots } from ${JSON.stringify(source('cli/src/locales/message-cell.ts'))};`,
+    `export { scanJson } from ${JSON.stringify(source('cli/src/locales/json-scan.ts'))};`,
+    `export { checkNewLocaleTag } from ${JSON.stringify(source('cli/src/locales/scaffold.ts'))};`,
   ];
   const result = await build({
     stdin: { contents: lines.join('\n'), resolveDir: repositoryRoot, loader: 'ts' },
     bundle: true,
     platform: 'node',
+    // jsonc-parser's `main` is a UMD build with dynamic requires that a bundle cannot follow; its `module` is ESM.
+    mainFields: ['module', 'main'],
+    // CommonJS dependencies (yaml) require Node built-ins: give the ES module bundle a `require`.
+    banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
     format: 'esm',
     target: 'node20',
     write: false,
     logLevel: 'silent',
     alias: {
       '@defender-errors/core': source('core/src/index.ts'),
+      '@defender-errors/i18n/tooling': source('i18n/src/tooling.ts'),
       '@defender-errors/i18n': source('i18n/src/index.ts'),
+      '@defender-errors/node': source('node/src/index.ts'),
     },
   });
-  // Loaded from a file (not a data: URL) so that stack traces name it; removed once loaded.
+  // A folder of its own, removed once the module is loaded: nothing is left in the temporary folder.
   const dir = mkdtempSync(path.join(tmpdir(), 'defender-errors-redos-'));
   try {
     const file = path.join(dir, 'source.mjs');
@@ -88,7 +95,7 @@ export async function loadTargets() {
   const m = await loadSource();
   const translator = m.createErrorTranslator();
   const english = m.resources['en-US'].errors;
-  const danishPage = readFileSync(source('node/src/locales/fixtures/seed-da-DK.md'), 'utf8');
+  const danishPage = readFileSync(source('cli/src/locales/fixtures/seed-da-DK.md'), 'utf8');
   const sourceCatalog = { ...english };
   const tableRow = (payload) => `${danishPage}\n\nFejlkode | HTTP-statuskode | Meddelelse\n-|-|-\n${payload} | ${payload} (400) | ${payload}\nBadRequest | BadRequest (400) | ${payload}\n`;
   return [
@@ -177,8 +184,8 @@ export async function loadTargets() {
       },
     },
     {
-      name: 'node CLI argument errors (runCli)',
-      covers: ['packages/node/src/cli/command.ts#parseErrorReason', 'packages/node/src/locales/commands.ts#parse'],
+      name: 'CLI argument errors (runCli)',
+      covers: ['packages/cli/src/command.ts#parseErrorReason'],
       run: async (payload) => {
         await m.runCli(['render', `--${payload}`], cliContext());
         await m.runCli(['locales', 'check', `--${payload}`], cliContext());
@@ -186,7 +193,7 @@ export async function loadTargets() {
     },
     {
       name: 'node CLI explain: splitRawResponse (curl -i output)',
-      covers: ['packages/node/src/cli/commands/explain.ts#splitRawResponse'],
+      covers: ['packages/cli/src/commands/explain.ts#splitRawResponse'],
       run: (payload) => {
         m.splitRawResponse(payload);
         m.splitRawResponse(`HTTP/1.1 400 Bad\r\nRetry-After: ${payload}\r\n${payload}`);
@@ -195,27 +202,24 @@ export async function loadTargets() {
     },
     {
       name: 'node CLI language from LANG / LC_ALL',
-      covers: ['packages/node/src/cli/shared.ts#languageFromEnvironment'],
+      covers: ['packages/cli/src/shared.ts#languageFromEnvironment'],
       run: (payload) => {
-        m.languageFromEnvironment({ LANG: payload });
-        m.languageFromEnvironment({ LC_ALL: `${payload}.UTF-8@euro` });
+        m.languageFromEnvironment({ LANG: payload }, ['en-US', 'da-DK']);
+        m.languageFromEnvironment({ LC_ALL: `${payload}.UTF-8@euro` }, ['en-US', 'da-DK']);
       },
     },
     {
       name: 'node locales import: importLearnPage (a whole hostile page)',
       covers: [
-        'packages/node/src/locales/import-page.ts#squash',
-        'packages/node/src/locales/import-page.ts#wordPattern',
-        'packages/node/src/locales/import-page.ts#unsafeReason',
-        'packages/node/src/locales/import-page.ts#convertRow',
-        'packages/node/src/locales/learn-page.ts#parseLearnPage',
-        'packages/node/src/locales/learn-page.ts#frontMatter',
-        'packages/node/src/locales/learn-page.ts#readTables',
-        'packages/node/src/locales/learn-page.ts#isDelimiterRow',
-        'packages/node/src/locales/learn-page.ts#statusOf',
-        'packages/node/src/locales/learn-page.ts#markdownToText',
-        'packages/node/src/locales/learn-page.ts#decodeEntities',
-        'packages/node/src/locales/learn-page.ts#isWordCharacter',
+        'packages/cli/src/locales/row-matching.ts#squash',
+        'packages/cli/src/locales/import-page.ts#wordPattern',
+        'packages/cli/src/locales/import-page.ts#unsafeReason',
+        'packages/cli/src/locales/import-page.ts#convertRow',
+        'packages/cli/src/locales/learn-page.ts#parseLearnPage',
+        'packages/cli/src/locales/learn-page.ts#statusOf',
+        'packages/cli/src/locales/learn-page.ts#markdownToText',
+        'packages/cli/src/locales/learn-page.ts#decodeEntities',
+        'packages/cli/src/locales/learn-page.ts#isWordCharacter',
       ],
       run: (payload) => {
         m.importLearnPage(tableRow(payload), { lng: 'da-DK', source: sourceCatalog });
@@ -229,11 +233,11 @@ export async function loadTargets() {
     {
       name: 'node locales import: readMessageCell / fillSlots (one table cell)',
       covers: [
-        'packages/node/src/locales/message-cell.ts#tokenize',
-        'packages/node/src/locales/message-cell.ts#isNote',
-        'packages/node/src/locales/message-cell.ts#noteText',
-        'packages/node/src/locales/message-cell.ts#readMessageCell',
-        'packages/node/src/locales/message-cell.ts#fillSlots',
+        'packages/cli/src/locales/message-cell.ts#tokenize',
+        'packages/cli/src/locales/message-cell.ts#isNote',
+        'packages/cli/src/locales/message-cell.ts#noteText',
+        'packages/cli/src/locales/message-cell.ts#readMessageCell',
+        'packages/cli/src/locales/message-cell.ts#fillSlots',
       ],
       run: (payload) => {
         m.readMessageCell(payload);
@@ -244,8 +248,8 @@ export async function loadTargets() {
       },
     },
     {
-      name: 'node locales check: scanJson (catalog files)',
-      covers: ['packages/node/src/locales/json-scan.ts#scanString'],
+      name: 'locales check: scanJson (catalog files)',
+      covers: ['packages/cli/src/locales/json-scan.ts#scanJson'],
       run: (payload) => {
         m.scanJson(payload);
         m.scanJson(`{"a": "${payload.replace(/["\\]/g, '')}\\u12`);
@@ -254,7 +258,7 @@ export async function loadTargets() {
     },
     {
       name: 'node locales add: checkNewLocaleTag',
-      covers: ['packages/node/src/locales/scaffold.ts#checkNewLocaleTag'],
+      covers: ['packages/cli/src/locales/scaffold.ts#checkNewLocaleTag'],
       run: (payload) => {
         m.checkNewLocaleTag(payload);
         m.checkNewLocaleTag(`${payload}_${payload}`);

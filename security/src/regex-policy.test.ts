@@ -18,7 +18,7 @@ const files = shippedSourceFiles();
 /** Every `new RegExp(...)`, with why its pattern cannot come from an attacker. */
 const CONSTRUCTED_REGEXES: Readonly<Record<string, string>> = {
   'packages/core/src/parse.ts#parseHttpDate': 'the three HTTP-date forms, built from constant strings at module load',
-  'packages/node/src/locales/import-page.ts#wordPattern': "a registry parameter name (matches /^[a-z_]\\w*$/i, checked by defineErrorRegistry), not page text",
+  'packages/cli/src/locales/import-page.ts#wordPattern': "a registry parameter name (matches /^[a-z_]\\w*$/i, checked by defineErrorRegistry), not page text",
 };
 
 describe(`the regexes of the shipped source (${inventory.length} in ${files.length} files)`, () => {

@@ -35,14 +35,10 @@ export { NAMESPACE, type Catalog, type ErrorTranslator } from './translator';
 export { catalogFromValues } from './catalog-values';
 export { extractParams } from './extract';
 export { SOURCE_LOCALE, matchLocale, resolveLocale } from './locale';
-export { compileTemplate, placeholderNames, type CompiledTemplate, type TemplatePart } from './template';
 export {
   CatalogValidationError,
-  canonicalLocale,
-  validateCatalog,
   type CatalogProblem,
   type CatalogProblemKind,
   type CatalogProblemSeverity,
-  type ValidateCatalogOptions,
 } from './validate';
 export type * from './types';

@@ -1,7 +1,8 @@
 import { ERROR_CODES } from '@defender-errors/core';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { compileTemplate, createErrorTranslator, extractParams, placeholderNames, resources, type TemplatePart } from './index';
+import { createErrorTranslator, extractParams, resources } from './index';
+import { compileTemplate, placeholderNames, type TemplatePart } from './tooling';
 
 /**
  * Exact-output tests of the placeholder filling modules (template.ts, extract.ts and the renderer of

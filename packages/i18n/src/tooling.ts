@@ -1,0 +1,4 @@
+// `@defender-errors/i18n/tooling`: what the translators' tooling (`defender-errors locales ...`)
+// needs beyond the runtime API. Apps do not need it; it is a subpath so that the main entry stays small.
+export { compileTemplate, placeholderNames, type CompiledTemplate, type TemplatePart } from './template';
+export { canonicalLocale, validateCatalog, type ValidateCatalogOptions } from './validate';
