@@ -24,7 +24,7 @@ export function rendererRange() {
 /** The modules under mutation, by the name the report uses. */
 export const MODULES = {
   'core parse.ts (parsing)': ['packages/core/src/parse.ts'],
-  'node locale.ts (locale negotiation)': ['packages/node/src/locale.ts'],
+  'http locale.ts (locale negotiation)': ['packages/http/src/locale.ts'],
   'i18n template.ts + extract.ts + translator.ts renderer (placeholder filling)': ['packages/i18n/src/template.ts', 'packages/i18n/src/extract.ts', 'packages/i18n/src/translator.ts'],
 };
 
@@ -35,7 +35,7 @@ export default {
   plugins: ['@stryker-mutator/vitest-runner'],
   vitest: { configFile: 'security/stryker.vitest.config.mts', related: false },
   coverageAnalysis: 'perTest',
-  mutate: ['packages/core/src/parse.ts', 'packages/node/src/locale.ts', 'packages/i18n/src/template.ts', 'packages/i18n/src/extract.ts', rendererRange()],
+  mutate: ['packages/core/src/parse.ts', 'packages/http/src/locale.ts', 'packages/i18n/src/template.ts', 'packages/i18n/src/extract.ts', rendererRange()],
   ignorePatterns: ['examples', 'docs', 'bench', 'scripts', '.changeset', '.github', 'packages/browser', 'security/reports', '**/.turbo', '**/coverage'],
   concurrency: 2,
   timeoutMS: 60_000,

@@ -22,7 +22,7 @@ function routeError(name: string, query: URLSearchParams): unknown {
       return new DefenderApiError('TooManyRequests', { retryAfter: 29.2 });
     case 'crash': {
       const error = new Error(`connect failed: ${SECRET}`, { cause: new Error(SECRET) });
-      return Object.assign(error, { code: 'ECONNREFUSED', status: 418 });
+      return Object.assign(error, { code: 'ECONNREFUSED', errno: -111 });
     }
     case 'upstream':
       return new DefenderApiError('InternalServerError', { serverMessage: SECRET, message: SECRET, target: TRACKING_ID, cause: new Error(SECRET) });
