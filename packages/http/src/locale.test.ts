@@ -113,3 +113,23 @@ describe('negotiateLocale: RFC 4647 lookup (matchLocale of @defender-errors/i18n
     expect(negotiateLocale(header, supported)).toBe(expected);
   });
 });
+
+describe('negotiateLocale keeps the answers it gave', () => {
+  it('gives the same answer the second time, for each supported list on its own', () => {
+    expect(negotiateLocale('da, en;q=0.5', ['en-US', 'da-DK'])).toBe('da-DK');
+    expect(negotiateLocale('da, en;q=0.5', ['en-US', 'da-DK'])).toBe('da-DK');
+    expect(negotiateLocale('da, en;q=0.5', ['en-US', 'sv-SE'])).toBe('en-US');
+    expect(negotiateLocale('da, en;q=0.5', ['en-US', 'da-DK', 'da'])).toBe('da');
+    expect(negotiateLocale('da, en;q=0.5', ['da', 'en-US'])).toBe('da');
+  });
+
+  it('never answers from the cache for a list that joins like another one', () => {
+    expect(negotiateLocale('en', ['en', 'da'])).toBe('en');
+    expect(() => negotiateLocale('en', ['en,da'])).toThrow(TypeError);
+  });
+
+  it('stays right after more distinct headers than it keeps', () => {
+    for (let index = 0; index < 1200; index += 1) expect(negotiateLocale(`x${index}-XX, da;q=0.${(index % 9) + 1}`)).toBe('da-DK');
+    expect(negotiateLocale('en-GB, da;q=0.5')).toBe('en-US');
+  });
+});

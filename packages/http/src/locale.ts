@@ -125,11 +125,35 @@ function isRefused(candidate: SupportedTag, refused: readonly string[], named: R
  * negotiateLocale('da;q=0, en');   // 'en-US'
  */
 export function negotiateLocale(header: AcceptLanguageHeader, supported: readonly string[] = SUPPORTED_LOCALES): string {
+  const text = headerText(header);
+  // A server sees the same few headers again and again: the answer depends only on the two inputs.
+  const key = text.length <= MAX_CACHED_HEADER_LENGTH && isPlainTagList(supported) ? `${supported.join(',')}\n${text}` : undefined;
+  const cached = key === undefined ? undefined : answers.get(key);
+  if (cached !== undefined) return cached;
+  const answer = negotiate(text, supported);
+  if (key !== undefined) {
+    if (answers.size >= MAX_CACHED_ANSWERS) answers.clear();
+    answers.set(key, answer);
+  }
+  return answer;
+}
+
+/** The longest header whose answer is kept, and how many answers are kept (then the cache starts over). */
+const MAX_CACHED_HEADER_LENGTH = 256;
+const MAX_CACHED_ANSWERS = 512;
+const answers = new Map<string, string>();
+const TAG_CHARACTERS = /^[a-z\d-]+$/i;
+
+/** A list whose entries hold no separator, so that joining it with commas names it unambiguously. */
+function isPlainTagList(supported: readonly string[]): boolean {
+  return Array.isArray(supported) && supported.every((tag) => typeof tag === 'string' && TAG_CHARACTERS.test(tag));
+}
+
+function negotiate(text: string, supported: readonly string[]): string {
   const available = readSupported(supported);
   const first = available[0];
   if (first === undefined) throw new TypeError('negotiateLocale: `supported` must list at least one valid BCP 47 language tag.');
 
-  const text = headerText(header);
   const refused = refusedRanges(text);
   const canonicalRanges = acceptedRanges(text)
     .slice(0, MAX_LANGUAGE_RANGES)

@@ -80,8 +80,11 @@ function isErrorStatus(value: unknown): value is number {
 }
 
 /** The UTF-8 length of a string with no lone surrogates (`JSON.stringify` escapes those). */
+const BEYOND_PRINTABLE_ASCII = /[^\t\n\r\u0020-\u007e]/;
+
 function utf8Length(text: string): number {
   let length = text.length;
+  if (!BEYOND_PRINTABLE_ASCII.test(text)) return length;
   for (let index = 0; index < text.length; index += 1) {
     const unit = text.charCodeAt(index);
     if (unit < 0x80) continue;

@@ -64,6 +64,7 @@ export function responseOptions(choices: ResponseChoices, req: RequestLike | und
 
 /** `Accept-Language` added to a `Vary` value already set (unless it is listed, or `*`). */
 export function mergeVary(current: unknown, field: string): string {
+  if (current === undefined) return field;
   const listed = (Array.isArray(current) ? current.join(',') : typeof current === 'string' ? current : '')
     .split(',')
     .map((entry) => entry.trim())
@@ -78,8 +79,10 @@ export function sentOf(decided: ErrorResponse): SentError {
 }
 
 function writeResponse(res: ResponseLike, decided: ErrorResponse, method: string | undefined): void {
+  const { headers } = decided;
   res.statusCode = decided.status;
-  for (const [name, value] of Object.entries(decided.headers)) {
+  for (const name in headers) {
+    const value = headers[name] as string;
     res.setHeader(name, name === 'Vary' ? mergeVary(res.getHeader('Vary'), value) : value);
   }
   if (method === 'HEAD') res.end();
