@@ -1,5 +1,5 @@
 import { SUPPORTED_LOCALES, matchLocale } from '@defender-errors/i18n';
-import Negotiator from 'negotiator';
+import { parseAcceptLanguage } from './accept-language';
 
 /**
  * The most characters of an `Accept-Language` header that {@link negotiateLocale} reads: 4 KiB.
@@ -58,19 +58,9 @@ function headerText(header: unknown): string {
   return lastComma === -1 ? '' : clipped.slice(0, lastComma);
 }
 
-/** The ranges of the header with q > 0, best first (the client's order among equals), as `negotiator` reads them. */
-function acceptedRanges(text: string): string[] {
-  if (text.length === 0) return [];
-  try {
-    return new Negotiator({ headers: { 'accept-language': text } }).languages();
-  } catch {
-    return [];
-  }
-}
-
 const ZERO_QUALITY = /^\s*q\s*=\s*0(?:\.0{0,3})?\s*$/i;
 
-/** The canonical ranges the client marked `q=0` ("not acceptable", RFC 9110 §12.4.2); negotiator drops them. */
+/** The canonical ranges the client marked `q=0` ("not acceptable", RFC 9110 §12.4.2); the parser drops them. */
 function refusedRanges(text: string): string[] {
   const refused: string[] = [];
   for (const part of text.split(',')) {
@@ -102,8 +92,8 @@ function isRefused(candidate: SupportedTag, refused: readonly string[], named: R
 /**
  * Picks the best supported language for an `Accept-Language` header (RFC 9110 §12.5.4).
  *
- * This function only reads the header: `negotiator` parses it (invalid q-values are dropped,
- * ranges are sorted by q-value and then by the client's order), `q=0` ranges make the supported
+ * This function only reads the header (invalid q-values are dropped, ranges are sorted by q-value
+ * and then by the client's order, exactly as `negotiator` reads it), `q=0` ranges make the supported
  * tags they cover not acceptable, and `*` stands for the default. The matching itself is
  * `matchLocale` of `@defender-errors/i18n` (BCP 47 lookup, `da-DK-u-nu-latn` -> `da-DK`, then the
  * language subtag, `da` -> `da-DK`, `en-GB` -> `en-US`) over the acceptable tags. When nothing
@@ -155,7 +145,7 @@ function negotiate(text: string, supported: readonly string[]): string {
   if (first === undefined) throw new TypeError('negotiateLocale: `supported` must list at least one valid BCP 47 language tag.');
 
   const refused = refusedRanges(text);
-  const canonicalRanges = acceptedRanges(text)
+  const canonicalRanges = parseAcceptLanguage(text)
     .slice(0, MAX_LANGUAGE_RANGES)
     .map((range) => (range === '*' ? '*' : canonicalize(range)))
     .filter((range): range is string => range !== undefined);
