@@ -117,7 +117,8 @@ function isRefused(candidate: SupportedTag, refused: readonly string[], named: R
 export function negotiateLocale(header: AcceptLanguageHeader, supported: readonly string[] = SUPPORTED_LOCALES): string {
   const text = headerText(header);
   // A server sees the same few headers again and again: the answer depends only on the two inputs.
-  const key = text.length <= MAX_CACHED_HEADER_LENGTH && isPlainTagList(supported) ? `${supported.join(',')}\n${text}` : undefined;
+  const prefix = text.length <= MAX_CACHED_HEADER_LENGTH ? cacheKeyOf(supported) : undefined;
+  const key = prefix === undefined ? undefined : prefix + text;
   const cached = key === undefined ? undefined : answers.get(key);
   if (cached !== undefined) return cached;
   const answer = negotiate(text, supported);
@@ -134,9 +135,21 @@ const MAX_CACHED_ANSWERS = 512;
 const answers = new Map<string, string>();
 const TAG_CHARACTERS = /^[a-z\d-]+$/i;
 
-/** A list whose entries hold no separator, so that joining it with commas names it unambiguously. */
-function isPlainTagList(supported: readonly string[]): boolean {
-  return Array.isArray(supported) && supported.every((tag) => typeof tag === 'string' && TAG_CHARACTERS.test(tag));
+let lastSupported: readonly string[] = [];
+let lastKey: string | undefined;
+
+/**
+ * The cache key of a supported list: its entries joined with commas, when none holds a separator
+ * (so that the key names the list unambiguously). A translator hands out a fresh copy of the same
+ * list on every call: the key of the last list is reused when its entries are the same.
+ */
+function cacheKeyOf(supported: readonly string[]): string | undefined {
+  if (!Array.isArray(supported)) return undefined;
+  if (supported.length === lastSupported.length && supported.every((tag, index) => tag === lastSupported[index])) return lastKey;
+  const plain = supported.every((tag) => typeof tag === 'string' && TAG_CHARACTERS.test(tag));
+  lastSupported = [...supported];
+  lastKey = plain ? `${supported.join(',')}\n` : undefined;
+  return lastKey;
 }
 
 function negotiate(text: string, supported: readonly string[]): string {

@@ -79,12 +79,16 @@ function isErrorStatus(value: unknown): value is number {
   return typeof value === 'number' && Number.isInteger(value) && value >= 400 && value <= 599;
 }
 
-/** The UTF-8 length of a string with no lone surrogates (`JSON.stringify` escapes those). */
 const BEYOND_PRINTABLE_ASCII = /[^\t\n\r\u0020-\u007e]/;
+const encoder = new TextEncoder();
+/** Scratch space for {@link utf8Length}: bodies up to 4 096 characters are measured by encoding into it. */
+const scratch = new Uint8Array(3 * 4096);
 
+/** The UTF-8 length of a string with no lone surrogates (`JSON.stringify` escapes those). */
 function utf8Length(text: string): number {
+  if (!BEYOND_PRINTABLE_ASCII.test(text)) return text.length;
+  if (text.length <= 4096) return encoder.encodeInto(text, scratch).written;
   let length = text.length;
-  if (!BEYOND_PRINTABLE_ASCII.test(text)) return length;
   for (let index = 0; index < text.length; index += 1) {
     const unit = text.charCodeAt(index);
     if (unit < 0x80) continue;
