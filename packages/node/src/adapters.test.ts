@@ -62,13 +62,17 @@ async function startFastify(): Promise<TestServer & { app: FastifyInstance }> {
     bodyLimit: 64,
     serverFactory: (handler) => createServer({ maxHeaderSize: 64 * 1024 }, handler),
   });
-  app.setErrorHandler(fastifyErrorHandler());
+  app.setErrorHandler(fastifyErrorHandler({ onError: (error) => fastifyErrors.push(error) }));
   app.addHook('onSend', async (_request, reply, payload) => {
     fastifyStatuses.push(reply.statusCode);
     return payload;
   });
   app.get('/validated', { schema: { querystring: { type: 'object', required: ['hash'], properties: { hash: { type: 'string', minLength: 64 } } } } }, () => ({ ok: true }));
   app.post('/echo', (request) => ({ received: request.body }));
+  app.get('/late', async (_request, reply) => {
+    reply.raw.end('partial');
+    throw new Error('after the response');
+  });
   app.get('/*', (request) => {
     throw errorFor(request.url);
   });
@@ -88,6 +92,8 @@ function plainHandler(request: Request): Response {
 const servers: Record<string, TestServer> = {};
 /** The statuses Fastify's `onSend` hook saw: the error handler answered through `reply`. */
 const fastifyStatuses: number[] = [];
+/** What Fastify's error handler was told of (its `onError`). */
+const fastifyErrors: unknown[] = [];
 let fastify: TestServer & { app: FastifyInstance };
 
 beforeAll(async () => {
@@ -286,5 +292,12 @@ describe('framework errors keep their status', () => {
     expect(large.status).toBe(413);
     await large.body?.cancel();
     expect(fastifyStatuses).toEqual([400, 415, 413]);
+  });
+
+  it('Fastify: an error after the response was sent leaves the reply alone', async () => {
+    fastifyErrors.length = 0;
+    const response = await fetch(`${fastify.origin}/late`);
+    expect(await response.text()).toBe('partial');
+    expect(fastifyErrors).toEqual([]);
   });
 });
