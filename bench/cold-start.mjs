@@ -21,7 +21,7 @@ const packages = distUrl('node') === undefined ? ['i18n'] : ['node', 'node-negot
 /** The goal is checked for the packages; `node-negotiated` (a server's first request) is shown beside them. */
 const GOAL_PACKAGES = new Set(['node', 'i18n']);
 const title = (name) => (name === 'node-negotiated' ? `import('@defender-errors/node') → negotiateLocale(header) → describe(body)` : `import('@defender-errors/${name}') → describe(body, da-DK)`);
-const install = installBuiltPackages(packages.includes('node') ? ['core', 'i18n', 'node'] : ['core', 'i18n']);
+const install = installBuiltPackages(packages.includes('node') ? ['core', 'i18n', 'http', 'node'] : ['core', 'i18n']);
 process.on('exit', install.remove);
 report.note(`cold start: ${machine()}, i18next ${install.installed.get('i18next')}, ${runs} fresh processes per scenario (+1 discarded warm-up each), medians`);
 report.note('The built packages are imported from a consumer-style install (a temporary folder with a flat node_modules of copies, as npm lays it out), not from the pnpm workspace.');

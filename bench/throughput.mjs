@@ -18,6 +18,7 @@ import { fileURLToPath } from 'node:url';
 import { i18nextUrl, loadCatalog, requireDist } from './lib/paths.mjs';
 import { machine, measureThroughput, median } from './lib/harness.mjs';
 import { initRawI18next } from './lib/raw-i18next.mjs';
+import { measureHttpRows } from './lib/http-rows.mjs';
 import { SuiteReport, formatNs, formatOps, round } from './lib/report.mjs';
 
 const { DefenderApiError, ERROR_CODES } = await import(requireDist('core'));
@@ -60,7 +61,7 @@ report.note(
   `throughput (${state}): ${machine()}, i18next ${i18nextModule.version}; ${processes} fresh process${processes === 1 ? '' : 'es'}, ` +
     `each ${options.rounds} rounds × ${options.time} ms per task; per task the best round of each process, median over the processes`,
 );
-const { formatRows, daRows, numberRows, describeRows } = sections;
+const { formatRows, daRows, numberRows, describeRows, httpRows } = sections;
 
 /** Per task, the median over several processes of its time; `spread` is then the range across processes. */
 function medianRows(runsOfRows) {
@@ -242,7 +243,8 @@ async function measureAll() {
     ],
     options,
   );
-  return { formatRows, daRows, numberRows, describeRows };
+  const httpRows = await measureHttpRows(errors, options);
+  return { formatRows, daRows, numberRows, describeRows, httpRows };
 }
 
 const byName = (rows) => Object.fromEntries(rows.map((row) => [row.name, row]));
@@ -262,6 +264,8 @@ report.table(`format(): da-DK and tag resolution, ${state}`, columns, withRatio(
 if (warm) report.table(`format(): numbers, MaximumBatchSizeExceeded in da-DK, ${state}`, columns, withRatio(numberRows, 'literal + Intl.NumberFormat (floor)'));
 report.table(`describe(): DefenderApiError("InvalidHashValue", { params, target }), ${state}`, columns, withRatio(describeRows, 'hand-written describe (floor)'));
 
+report.table(`HTTP error response: the same 64 errors and Accept-Language headers, ${state}`, columns, withRatio(httpRows, 'sendError before @defender-errors/http'));
+
 const f = byName(formatRows);
 const d = byName(daRows);
 const r = byName(describeRows);
@@ -272,6 +276,8 @@ report.goal('format-vs-floor', `format() time ÷ template literal time (en-US)${
 report.goal('format-da-vs-floor', `format(da-DK) time ÷ template literal time (da-DK)${suffix}`, d["format({ lng: 'da-DK' })"].nsPerOp / d['template literal da (floor)'].nsPerOp, 2, { unit: '×' });
 report.goal('describe-vs-t', `describe() throughput ÷ i18next t() throughput (one message)${suffix}`, r['i18next t() (message only)'].nsPerOp / r['describe(error)'].nsPerOp, 10, { better: 'higher', unit: '×' });
 report.goal('describe-vs-floor', `describe() time ÷ hand-written describe time${suffix}`, r['describe(error)'].nsPerOp / r['hand-written describe (floor)'].nsPerOp, 2, { unit: '×' });
+const h = byName(httpRows);
+report.goal('http-vs-before', `sendError time (over createErrorResponse) ÷ sendError time before @defender-errors/http${suffix}`, h['sendError (writes createErrorResponse)'].nsPerOp / h['sendError before @defender-errors/http'].nsPerOp, 1.1, { unit: '×' });
 if (warm) {
   report.note(
     `info: format() time ÷ minimal dispatch by code (no checks) = ${round(f['format()'].nsPerOp / f['minimal dispatch by code, no checks'].nsPerOp)}× ` +

@@ -3,7 +3,7 @@
 // a branch whose both sides give the same result). Each is matched by file, mutator, replacement
 // (when given) and a piece of its line's text, since line numbers move. Keep the reason precise.
 const PARSE = 'packages/core/src/parse.ts';
-const LOCALE = 'packages/node/src/locale.ts';
+const LOCALE = 'packages/http/src/locale.ts';
 const EXTRACT = 'packages/i18n/src/extract.ts';
 const CATALOG = 'packages/i18n/src/compiled-catalog.ts';
 const ENTRY = 'packages/i18n/src/compiled-entry.ts';

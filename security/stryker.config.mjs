@@ -22,7 +22,7 @@ export const MODULES = {
     'packages/core/src/readers/headers.ts',
     'packages/core/src/readers/source.ts',
   ],
-  'node locale.ts (locale negotiation)': ['packages/node/src/locale.ts'],
+  'http locale.ts (locale negotiation)': ['packages/http/src/locale.ts'],
   'i18n template.ts + extract.ts + renderer (compiled catalog, format, describe: placeholder filling)': ['packages/i18n/src/template.ts', 'packages/i18n/src/extract.ts', ...I18N_RENDERER],
 };
 

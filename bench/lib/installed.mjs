@@ -24,7 +24,7 @@ function findDependency(name, fromDir) {
 }
 
 /**
- * Installs the workspace packages `names` (`core`, `i18n`, `node`) and their dependencies into a new
+ * Installs the workspace packages `names` (`core`, `i18n`, `http`, `node`) and their dependencies into a new
  * temporary folder. Returns the folder and `remove()`.
  */
 export function installBuiltPackages(names) {

@@ -27,7 +27,7 @@ import assert from 'node:assert/strict';
 import { discoverPackages, workspaceRoot } from './workspace.mjs';
 
 /** The packages the consumer uses; the test fails clearly when one of them is missing. */
-const REQUIRED_PACKAGES = ['@defender-errors/core', '@defender-errors/i18n', '@defender-errors/node', '@defender-errors/browser', '@defender-errors/cli'];
+const REQUIRED_PACKAGES = ['@defender-errors/core', '@defender-errors/i18n', '@defender-errors/http', '@defender-errors/node', '@defender-errors/browser', '@defender-errors/cli'];
 /** The packages the consumer installs by name (core and i18n must come along as their dependencies). */
 const INSTALLED_BY_CONSUMER = ['@defender-errors/node', '@defender-errors/browser', '@defender-errors/cli'];
 const CHROMIUM = '/usr/bin/chromium';
@@ -554,6 +554,7 @@ async function main() {
         assert.notEqual(expected['da-DK'], expected['en-US'], 'the da-DK catalog should differ from en-US');
         assert.equal(result.negotiated, 'da-DK', `negotiateLocale(${acceptLanguage})`);
         assert.equal(result.detected, 'da-DK', 'detectLocale([da])');
+        assert.deepEqual(result.http, { status: 400, lng: 'da-DK', body: { error: { code: 'InvalidHashValue', message: expected['da-DK'], target: result.target } } }, '@defender-errors/http createErrorResponse()');
         outputs[label] = result;
       });
     }

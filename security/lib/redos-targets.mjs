@@ -18,6 +18,7 @@ export async function loadSource() {
   const exports = {
     core: ['parseErrorBody', 'parseRetryAfter', 'defineErrorRegistry'],
     i18n: ['extractParams', 'resolveLocale', 'createErrorTranslator', 'resources'],
+    http: ['createErrorResponse'],
     node: ['negotiateLocale', 'sendError'],
   };
   const lines = [
@@ -166,12 +167,22 @@ export async function loadTargets() {
       },
     },
     {
-      name: 'node negotiateLocale (Accept-Language)',
-      covers: ['packages/node/src/locale.ts#refusedRanges'],
+      name: 'http negotiateLocale (Accept-Language, a supported list)',
+      covers: ['packages/http/src/locale.ts#refusedRanges', 'packages/http/src/locale.ts#cacheKeyOf'],
       run: (payload) => {
         m.negotiateLocale(payload);
         m.negotiateLocale(`da;${payload}, en;q=0`);
         m.negotiateLocale([payload, payload]);
+        m.negotiateLocale('da', ['en-US', payload]);
+      },
+    },
+    {
+      name: 'http createErrorResponse (code, message, tracking ID, lng)',
+      covers: ['packages/http/src/response.ts#createErrorResponse', 'packages/http/src/response.ts#utf8Length'],
+      run: (payload) => {
+        const error = { error: { code: payload, message: payload, target: payload } };
+        m.createErrorResponse(error, { acceptLanguage: payload, problem: true });
+        m.createErrorResponse(error, { lng: payload, localize: false });
       },
     },
     {

@@ -4,6 +4,7 @@ import { createErrorTranslator, resources } from '@defender-errors/i18n';
 import express from 'express';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { errorHandler, sendError, type SentError } from './index';
+import { ACCEPT_LANGUAGE_CASES } from './testing/accept-language';
 import { rawRequest, startServer, type TestServer } from './testing/http';
 
 const translator = createErrorTranslator();
@@ -22,7 +23,7 @@ function routeError(name: string, query: URLSearchParams): unknown {
       return new DefenderApiError('TooManyRequests', { retryAfter: 29.2 });
     case 'crash': {
       const error = new Error(`connect failed: ${SECRET}`, { cause: new Error(SECRET) });
-      return Object.assign(error, { code: 'ECONNREFUSED', status: 418 });
+      return Object.assign(error, { code: 'ECONNREFUSED', errno: -111 });
     }
     case 'upstream':
       return new DefenderApiError('InternalServerError', { serverMessage: SECRET, message: SECRET, target: TRACKING_ID, cause: new Error(SECRET) });
@@ -85,49 +86,6 @@ async function startExpressServer(): Promise<Harness> {
   return { server, logged };
 }
 
-/** Accept-Language headers (sent with fetch) and the language each must get. */
-const ACCEPT_LANGUAGE_CASES: readonly (readonly [header: string | undefined, expected: string])[] = [
-  [undefined, 'en-US'],
-  ['', 'en-US'],
-  ['da', 'da-DK'],
-  ['da-DK', 'da-DK'],
-  ['da-dk', 'da-DK'],
-  ['DA', 'da-DK'],
-  ['en', 'en-US'],
-  ['en-GB', 'en-US'],
-  ['en-US', 'en-US'],
-  ['da, en;q=0.8', 'da-DK'],
-  ['en, da;q=0.9', 'en-US'],
-  ['en;q=0.5, da;q=0.8', 'da-DK'],
-  ['en-US;q=0.9, da-DK;q=0.9', 'en-US'],
-  ['fr, da;q=0.5', 'da-DK'],
-  ['fr-CA, fr;q=0.9', 'en-US'],
-  ['nb', 'en-US'],
-  ['sv-SE, sv;q=0.9, da;q=0.1', 'da-DK'],
-  ['zh-Hant-TW', 'en-US'],
-  ['da-DK-u-nu-latn', 'da-DK'],
-  ['da;q=0, en', 'en-US'],
-  ['da;q=0.000, *', 'en-US'],
-  ['en;q=0, da;q=0.1', 'da-DK'],
-  ['en;q=0, *', 'da-DK'],
-  ['da-DK;q=0, da', 'en-US'],
-  ['*', 'en-US'],
-  ['*;q=0.5, da', 'da-DK'],
-  ['q=abc', 'en-US'],
-  ['da;q=abc', 'en-US'],
-  ['da;q=abc, en-GB', 'en-US'],
-  [';;;,,,', 'en-US'],
-  [',,, da ,,', 'da-DK'],
-  ['da-', 'en-US'],
-  ['__proto__, constructor, da', 'da-DK'],
-  ['i-klingon, en"bad, da', 'da-DK'],
-  ['*-*, da', 'da-DK'],
-  ['dä, da;q=0.5', 'da-DK'],
-  ['x'.repeat(300), 'en-US'],
-  [`${'xx-XX;q=0.5, '.repeat(1300)}da`, 'en-US'],
-  [`da, ${'xx-XX;q=0.5, '.repeat(1300)}en`, 'da-DK'],
-  ['a'.repeat(16 * 1024), 'en-US'],
-];
 
 describe.each([
   ['node:http', startPlainServer],
@@ -408,6 +366,31 @@ describe('sendError directly', () => {
       { status: 404, code: 'NotFound', target: 'not-a-uuid', lng: 'da-DK', contentType: 'application/problem+json; charset=utf-8' },
       expect.stringContaining('already sent'),
     ]);
+  });
+
+  it.each([
+    [1e308, '86400'],
+    [1e12, '86400'],
+    [-1, null],
+    [Number.NaN, null],
+  ])('Retry-After for retryAfter %s is %s: whole seconds within one day, never exponent notation (issue 18.5)', async (retryAfter, expected) => {
+    respond = (req, res) => void sendError(res, new DefenderApiError('TooManyRequests', { retryAfter }), { req });
+    const response = await fetch(`${server.origin}/`);
+    expect(response.status).toBe(429);
+    expect(response.headers.get('retry-after')).toBe(expected);
+    await response.body?.cancel();
+  });
+
+  it('a 5xx body never echoes an unknown code (issue 18.6)', async () => {
+    for (const problemJson of [false, true]) {
+      respond = (req, res) => void sendError(res, new DefenderApiError<string>('db-7 password=hunter2', { status: 500 }), { req, problemJson });
+      const response = await fetch(`${server.origin}/`);
+      expect(response.status).toBe(500);
+      const text = await response.text();
+      expect(text).not.toContain('"code":"db-7 password=hunter2"');
+      expect(text).not.toContain('hunter2');
+      expect(text).toContain('"code":"InternalServerError"');
+    }
   });
 
   it('errorHandler falls back to a bare 500 when the translator itself fails', async () => {

@@ -3,7 +3,8 @@ import express, { type ErrorRequestHandler, type Response } from 'express';
 import { DefenderApiError } from '@defender-errors/core';
 import { createErrorTranslator } from '@defender-errors/i18n';
 import { describe, expectTypeOf, it } from 'vitest';
-import { errorHandler, formatForTerminal, negotiateLocale, sendError, type SentError } from './index';
+import Fastify from 'fastify';
+import { errorHandler, fastifyErrorHandler, formatForTerminal, negotiateLocale, sendError, type SentError } from './index';
 
 describe('public types', () => {
   it('errorHandler is an Express error handler', () => {
@@ -25,5 +26,12 @@ describe('public types', () => {
     expectTypeOf(negotiateLocale('da')).toEqualTypeOf<string>();
     expectTypeOf(negotiateLocale(['da'], ['da-DK'])).toEqualTypeOf<string>();
     expectTypeOf(formatForTerminal(new DefenderApiError('Forbidden'), { lng: 'da', color: false })).toEqualTypeOf<string>();
+  });
+
+  it('fastifyErrorHandler fits fastify.setErrorHandler and types onError with the request', () => {
+    const app = Fastify();
+    app.setErrorHandler(fastifyErrorHandler({ problemJson: true, onError: (_error, request, sent) => void [request.headers['accept-language'], sent.target] }));
+    // @ts-expect-error problemJson is a boolean
+    fastifyErrorHandler({ problemJson: 'yes' });
   });
 });

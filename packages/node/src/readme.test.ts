@@ -56,12 +56,13 @@ function startExample(name: string): Promise<{ origin: string; stderr: () => str
 describe('README', () => {
   let express: { origin: string; stderr: () => string };
   let plain: { origin: string; stderr: () => string };
+  let fastify: { origin: string; stderr: () => string };
 
   beforeAll(async () => {
     if (!existsSync(new URL('../dist/index.js', import.meta.url))) {
       throw new Error('dist/ is missing: run `pnpm --filter @defender-errors/node build` before the tests.');
     }
-    [express, plain] = await Promise.all([startExample('express'), startExample('node-http')]);
+    [express, plain, fastify] = await Promise.all([startExample('express'), startExample('node-http'), startExample('fastify')]);
   }, 30_000);
 
   afterAll(() => {
@@ -98,6 +99,16 @@ describe('README', () => {
     const good = await fetch(`${plain.origin}/?hash=${'a'.repeat(64)}`);
     expect(good.status).toBe(200);
     expect(await good.json()).toEqual({ hash: 'a'.repeat(64), verdict: 'clean' });
+  });
+
+  it('the Fastify example answers through reply, a schema validation error at 400', async () => {
+    const missing = await fetch(`${fastify.origin}/machines/9`, { headers: { 'accept-language': 'da' } });
+    expect(missing.status).toBe(404);
+    expect(missing.headers.get('content-language')).toBe('da-DK');
+    expect(((await missing.json()) as { error: { message: string } }).error.message).toBe(translator.format('ResourceNotFound', { resource: 'Machine 9' }, { lng: 'da-DK' }));
+    const invalid = await fetch(`${fastify.origin}/search`);
+    expect(invalid.status).toBe(400);
+    expect(((await invalid.json()) as { error: { code: string } }).error.code).toBe('BadRequest');
   });
 
   it('the fetch client example prints the error for a terminal and sets exit code 1', async () => {

@@ -8,6 +8,7 @@ const { createErrorTranslator } = require('@defender-errors/i18n');
 const { createErrorTranslator: createLiteTranslator } = require('@defender-errors/i18n/lite');
 const { formatForTerminal, getDefaultTranslator, negotiateLocale } = require('@defender-errors/node');
 const { detectLocale } = require('@defender-errors/browser');
+const { createErrorResponse } = require('@defender-errors/http');
 
 const [body, locales, acceptLanguage] = JSON.parse(process.argv[2]);
 const parsed = parseErrorBody(body, { status: 400 });
@@ -32,6 +33,7 @@ console.log(
     target: parsed.target,
     rendered,
     negotiated: negotiateLocale(acceptLanguage),
+    http: (({ status, headers, body: sent }) => ({ status, lng: headers['Content-Language'], body: JSON.parse(sent) }))(createErrorResponse(parsed, { acceptLanguage })),
     detected: detectLocale([acceptLanguage.split(/[;,]/)[0]]),
   }),
 );

@@ -6,6 +6,7 @@ import { createErrorTranslator } from '@defender-errors/i18n';
 import { createErrorTranslator as createLiteTranslator } from '@defender-errors/i18n/lite';
 import { formatForTerminal, getDefaultTranslator, negotiateLocale } from '@defender-errors/node';
 import { detectLocale } from '@defender-errors/browser';
+import { createErrorResponse } from '@defender-errors/http';
 
 const [body, locales, acceptLanguage] = JSON.parse(process.argv[2]);
 const parsed = parseErrorBody(body, { status: 400 });
@@ -30,6 +31,7 @@ console.log(
     target: parsed.target,
     rendered,
     negotiated: negotiateLocale(acceptLanguage),
+    http: (({ status, headers, body: sent }) => ({ status, lng: headers['Content-Language'], body: JSON.parse(sent) }))(createErrorResponse(parsed, { acceptLanguage })),
     detected: detectLocale([acceptLanguage.split(/[;,]/)[0]]),
   }),
 );

@@ -1,0 +1,207 @@
+import { DefenderApiError, createTrackingId, fallbackCodeForStatus, getErrorDefinition } from '@defender-errors/core';
+import { negotiateLocale, type AcceptLanguageHeader } from './locale';
+import { readThrown } from './read';
+import { getDefaultTranslator, type TranslatorLike } from './translator';
+
+/** How to write an RFC 9457 problem body: `problem: true` or `problem: { type }`. */
+export interface ProblemOptions {
+  /** The problem `type` URI for a code (default `about:blank`, whose `title` is the HTTP status text). */
+  readonly type?: ((code: string) => string) | undefined;
+}
+
+/** Options of {@link createErrorResponse}. */
+export interface ErrorResponseOptions {
+  /** The request's `Accept-Language` header: it chooses the language. */
+  readonly acceptLanguage?: AcceptLanguageHeader;
+  /** A language chosen by the app (a user's setting) instead of `acceptLanguage`. Resolved to a supported tag. */
+  readonly lng?: string | undefined;
+  /** An app's own translator (`createErrorTranslator({ i18n })`); default: the shared one of {@link getDefaultTranslator}. */
+  readonly translator?: TranslatorLike | undefined;
+  /** Send the message in the client's language (default `true`); `false` sends the API's English wire text (en-US). */
+  readonly localize?: boolean | undefined;
+  /** Send an RFC 9457 `application/problem+json` body instead of the API's wire format (default `false`). */
+  readonly problem?: boolean | ProblemOptions | undefined;
+}
+
+/** The API's own error body, as {@link createErrorResponse} writes it. */
+export interface WireErrorBody {
+  readonly error: { readonly code: string; readonly message: string; readonly target: string };
+}
+
+/** The RFC 9457 body {@link createErrorResponse} writes with `problem`. */
+export interface ProblemErrorBody {
+  readonly type: string;
+  readonly title: string;
+  readonly status: number;
+  readonly detail: string;
+  /** `urn:uuid:<trackingId>`; left out when the tracking ID is not a UUID. */
+  readonly instance?: string;
+  readonly code: string;
+  readonly params: Readonly<Record<string, string | number>>;
+  readonly trackingId: string;
+}
+
+/** An error response as decided by {@link createErrorResponse}: what every writer sends, unchanged. */
+export interface ErrorResponse {
+  readonly status: number;
+  /** `Content-Type`, `Content-Language`, `Vary`, `Retry-After` (when due), `X-Content-Type-Options`, `Content-Length`. */
+  readonly headers: Readonly<Record<string, string>>;
+  /** The JSON body (send none for `HEAD`; `Content-Length` is its UTF-8 length all the same). */
+  readonly body: string;
+  /** The code in the body. */
+  readonly code: string;
+  /** The tracking ID in the body (`target` / `trackingId`): log it beside the internal error. */
+  readonly target: string;
+  /** The language of the message, as in `Content-Language`. */
+  readonly lng: string;
+  readonly contentType: string;
+}
+
+/** `Content-Type` of the API's wire body. */
+export const JSON_CONTENT_TYPE = 'application/json; charset=utf-8';
+/** `Content-Type` of an RFC 9457 body. */
+export const PROBLEM_CONTENT_TYPE = 'application/problem+json; charset=utf-8';
+/** The language of the API's wire text. */
+export const WIRE_LANGUAGE = 'en-US';
+
+// TODO(coordinator): core's retryAfterHeaderValue and MAX_RETRY_AFTER_SECONDS replace these two after the merge.
+/** The longest `Retry-After` sent: one day, in seconds. */
+const MAX_RETRY_AFTER_SECONDS = 86_400;
+/** A `Retry-After` value: whole seconds (rounded up), at most one day, never exponent notation; `undefined` for NaN or a negative. */
+function retryAfterHeaderValue(seconds: unknown): string | undefined {
+  return typeof seconds === 'number' && seconds >= 0 ? String(Math.min(Math.ceil(seconds), MAX_RETRY_AFTER_SECONDS)) : undefined;
+}
+
+const UUID = /^[\da-f]{8}-[\da-f]{4}-[\da-f]{4}-[\da-f]{4}-[\da-f]{12}$/i;
+const LANGUAGE_TAG = /^[a-z\d]{1,8}(?:-[a-z\d]{1,8})*$/i;
+
+function isErrorStatus(value: unknown): value is number {
+  return typeof value === 'number' && Number.isInteger(value) && value >= 400 && value <= 599;
+}
+
+const BEYOND_PRINTABLE_ASCII = /[^\t\n\r\u0020-\u007e]/;
+const encoder = new TextEncoder();
+/** Scratch space for {@link utf8Length}: bodies up to 4 096 characters are measured by encoding into it. */
+const scratch = new Uint8Array(3 * 4096);
+
+/** The UTF-8 length of a string with no lone surrogates (`JSON.stringify` escapes those). */
+function utf8Length(text: string): number {
+  if (!BEYOND_PRINTABLE_ASCII.test(text)) return text.length;
+  if (text.length <= 4096) return encoder.encodeInto(text, scratch).written;
+  let length = text.length;
+  for (let index = 0; index < text.length; index += 1) {
+    const unit = text.charCodeAt(index);
+    if (unit < 0x80) continue;
+    if (unit < 0x800) {
+      length += 1;
+    } else if (unit >= 0xd800 && unit <= 0xdbff) {
+      // A surrogate pair: two code units, four bytes.
+      length += 2;
+      index += 1;
+    } else {
+      length += 2;
+    }
+  }
+  return length;
+}
+
+function chooseLanguage(translator: TranslatorLike, options: ErrorResponseOptions): string {
+  if (options.localize === false) return WIRE_LANGUAGE;
+  if (typeof options.lng === 'string') return translator.resolveLanguage(options.lng);
+  return negotiateLocale(options.acceptLanguage, translator.locales());
+}
+
+function problemType(problem: ErrorResponseOptions['problem'], code: string): string {
+  return typeof problem === 'object' && problem !== null && typeof problem.type === 'function' ? problem.type(code) : 'about:blank';
+}
+
+/**
+ * Decides the error response for any thrown value, in the client's language: the one place that
+ * picks the status, the headers and the body, for every writer (`toResponse`, and the Node writers
+ * of `@defender-errors/node`).
+ *
+ * - status: the error's (by default the registry's status of its code; an unknown code keeps the
+ *   status it was given; an `Error` with a 4xx/5xx `status`/`statusCode` answers that status);
+ * - `Content-Type: application/json; charset=utf-8` and `{ error: { code, message, target } }`, or with
+ *   `problem` an RFC 9457 `application/problem+json` body;
+ * - `Content-Language` (the language used), `Vary: Accept-Language`, `Retry-After` for 429 and 503
+ *   when the error knows it (whole seconds, at most one day), `X-Content-Type-Options: nosniff`,
+ *   `Content-Length`;
+ * - the tracking ID the error carries, or a fresh one (`createTrackingId`).
+ *
+ * A 5xx body holds only the generic text of its status and a registry code (an unknown code
+ * becomes the fallback code of the status): never a server message, parameter, `Error.message`,
+ * stack or cause. Any value that is neither a `DefenderApiError`, an error body nor an `Error` with
+ * an error status is a 500 `InternalServerError`.
+ *
+ * @throws only what an app's own `translator` throws (the default one does not).
+ *
+ * @example
+ * const { status, headers, body } = createErrorResponse(error, { acceptLanguage: request.headers.get('accept-language') });
+ */
+export function createErrorResponse(error: unknown, options: ErrorResponseOptions = {}): ErrorResponse {
+  const translator = options.translator ?? getDefaultTranslator();
+  const lng = chooseLanguage(translator, options);
+  const description = translator.describe(readThrown(error), { lng });
+
+  const status = isErrorStatus(description.status) ? description.status : (getErrorDefinition(description.renderedCode)?.status ?? 500);
+  const hidden = status >= 500;
+  // A 5xx names a registry code only: an unknown code string may carry internals.
+  const code = hidden && !description.known ? fallbackCodeForStatus(status) : description.code;
+  const target = typeof description.target === 'string' && description.target.length > 0 ? description.target : createTrackingId();
+  const language = LANGUAGE_TAG.test(description.lng) ? description.lng : WIRE_LANGUAGE;
+  let title = description.title;
+  let message = description.message;
+  if (hidden) {
+    const generic = translator.describe(new DefenderApiError(fallbackCodeForStatus(status), { status }), { lng: language });
+    title = generic.title;
+    message = generic.message;
+  } else if (options.localize === false && typeof description.serverMessage === 'string') {
+    message = description.serverMessage;
+  }
+
+  const problem = options.problem !== undefined && options.problem !== false;
+  const contentType = problem ? PROBLEM_CONTENT_TYPE : JSON_CONTENT_TYPE;
+  const payload: WireErrorBody | ProblemErrorBody = problem
+    ? {
+        type: problemType(options.problem, code),
+        title,
+        status,
+        detail: message,
+        ...(UUID.test(target) ? { instance: `urn:uuid:${target.toLowerCase()}` } : {}),
+        code,
+        params: hidden ? {} : { ...description.params },
+        trackingId: target,
+      }
+    : { error: { code, message, target } };
+  const body = JSON.stringify(payload);
+
+  const headers: Record<string, string> = {
+    'Content-Type': contentType,
+    'Content-Language': language,
+    Vary: 'Accept-Language',
+  };
+  const retryAfter = status === 429 || status === 503 ? retryAfterHeaderValue(description.retryAfter) : undefined;
+  if (retryAfter !== undefined) headers['Retry-After'] = retryAfter;
+  headers['X-Content-Type-Options'] = 'nosniff';
+  headers['Content-Length'] = String(utf8Length(body));
+  return { status, headers, body, code, target, lng: language, contentType };
+}
+
+/**
+ * The bare response sent when deciding the real one failed (an app's translator threw): a 500
+ * `InternalServerError` with an empty message and a fresh tracking ID, which needs no text at all.
+ */
+export function internalErrorResponse(): ErrorResponse {
+  const target = createTrackingId();
+  const body = JSON.stringify({ error: { code: 'InternalServerError', message: '', target } });
+  return {
+    status: 500,
+    headers: { 'Content-Type': JSON_CONTENT_TYPE, 'X-Content-Type-Options': 'nosniff', 'Content-Length': String(utf8Length(body)) },
+    body,
+    code: 'InternalServerError',
+    target,
+    lng: WIRE_LANGUAGE,
+    contentType: JSON_CONTENT_TYPE,
+  };
+}

@@ -1,0 +1,12 @@
+import { defineProject } from 'vitest/config';
+
+export default defineProject({
+  test: {
+    name: 'http',
+    // Property suites (10 000 cases) and spawned CLIs are slow on a busy 2-http CI machine.
+    testTimeout: 120_000,
+    hookTimeout: 120_000,
+    include: ['src/**/*.test.ts'],
+    typecheck: { include: ['src/**/*.test-d.ts'], tsconfig: './tsconfig.json' },
+  },
+});
