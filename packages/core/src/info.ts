@@ -21,7 +21,8 @@ function readDefenderApiError(value: JsonObject): ErrorSource | undefined {
 function readBody(value: JsonObject): ErrorSource | undefined {
   const fields = readBodyFields(value);
   if (fields) return { fields };
-  return isInnerError(value) ? { body: value } : undefined;
+  // An inner error object, or a copy of a result (`{ ...info }`): its own status and seconds count.
+  return isInnerError(value) ? { body: value, status: value['status'], retryAfter: value['retryAfter'] } : undefined;
 }
 
 /** A body as `JSON.parse` makes it (the common case), read before the client families. */

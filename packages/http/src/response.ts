@@ -1,6 +1,5 @@
-import { DefenderApiError, createTrackingId, fallbackCodeForStatus, getErrorDefinition } from '@defender-errors/core';
+import { DefenderApiError, createTrackingId, fallbackCodeForStatus, getErrorDefinition, retryAfterHeaderValue } from '@defender-errors/core';
 import { negotiateLocale, type AcceptLanguageHeader } from './locale';
-import { readThrown } from './read';
 import { getDefaultTranslator, type TranslatorLike } from './translator';
 
 /** How to write an RFC 9457 problem body: `problem: true` or `problem: { type }`. */
@@ -64,14 +63,6 @@ export const PROBLEM_CONTENT_TYPE = 'application/problem+json; charset=utf-8';
 /** The language of the API's wire text. */
 export const WIRE_LANGUAGE = 'en-US';
 
-// TODO(coordinator): core's retryAfterHeaderValue and MAX_RETRY_AFTER_SECONDS replace these two after the merge.
-/** The longest `Retry-After` sent: one day, in seconds. */
-const MAX_RETRY_AFTER_SECONDS = 86_400;
-/** A `Retry-After` value: whole seconds (rounded up), at most one day, never exponent notation; `undefined` for NaN or a negative. */
-function retryAfterHeaderValue(seconds: unknown): string | undefined {
-  return typeof seconds === 'number' && seconds >= 0 ? String(Math.min(Math.ceil(seconds), MAX_RETRY_AFTER_SECONDS)) : undefined;
-}
-
 const UUID = /^[\da-f]{8}-[\da-f]{4}-[\da-f]{4}-[\da-f]{4}-[\da-f]{12}$/i;
 const LANGUAGE_TAG = /^[a-z\d]{1,8}(?:-[a-z\d]{1,8})*$/i;
 
@@ -131,8 +122,7 @@ function problemType(problem: ErrorResponseOptions['problem'], code: string): st
  *
  * A 5xx body holds only the generic text of its status and a registry code (an unknown code
  * becomes the fallback code of the status): never a server message, parameter, `Error.message`,
- * stack or cause. Any value that is neither a `DefenderApiError`, an error body nor an `Error` with
- * an error status is a 500 `InternalServerError`.
+ * stack or cause. Any value `toErrorInfo` cannot read as an API error is a 500 `InternalServerError`.
  *
  * @throws only what an app's own `translator` throws (the default one does not).
  *
@@ -142,7 +132,8 @@ function problemType(problem: ErrorResponseOptions['problem'], code: string): st
 export function createErrorResponse(error: unknown, options: ErrorResponseOptions = {}): ErrorResponse {
   const translator = options.translator ?? getDefaultTranslator();
   const lng = chooseLanguage(translator, options);
-  const description = translator.describe(readThrown(error), { lng });
+  // describe reads any value through core's toErrorInfo: the one reader of error shapes.
+  const description = translator.describe(error, { lng });
 
   const status = isErrorStatus(description.status) ? description.status : (getErrorDefinition(description.renderedCode)?.status ?? 500);
   const hidden = status >= 500;

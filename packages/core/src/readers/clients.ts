@@ -59,11 +59,12 @@ export function readKiota(value: JsonObject): ErrorSource | undefined {
 
 /**
  * An error that carries a 4xx/5xx `status` or `statusCode` (http-errors, body-parser, Fastify, Hono
- * `HTTPException`): the status only. Its message is the server's text only when it says so
+ * `HTTPException`): the status, and a `Retry-After` from its `retryAfter` seconds or its `headers`
+ * (http-errors). Its message is the server's text only when it says so
  * (`expose: true`); its `code` (`FST_ERR_VALIDATION`) is the framework's, never read.
  */
 export function readStatusError(value: JsonObject): ErrorSource | undefined {
   const status = [value['status'], value['statusCode']].find((candidate) => isHttpStatus(candidate) && candidate >= 400);
   if (status === undefined) return undefined;
-  return { status, message: value['expose'] === true ? value['message'] : undefined };
+  return { status, message: value['expose'] === true ? value['message'] : undefined, headers: value['headers'], retryAfter: value['retryAfter'] };
 }

@@ -48,8 +48,9 @@ function orString(value: unknown, fallback: string | undefined): string | undefi
   return fallback !== undefined ? fallback : typeof value === 'string' && value !== '' ? value : undefined;
 }
 
+/** Seconds a value holds itself (`retryAfter: 3.5`): finite, within the bound; fractions round up. */
 function isRetryAfter(value: unknown): value is number {
-  return typeof value === 'number' && Number.isInteger(value) && value >= 0 && value <= MAX_RETRY_AFTER_SECONDS;
+  return typeof value === 'number' && Number.isFinite(value) && value >= 0 && value <= MAX_RETRY_AFTER_SECONDS;
 }
 
 /** Builds the result of a value from what its reader found; the status of `options` wins. */
@@ -66,6 +67,6 @@ export function infoFromSource(raw: unknown, source: ErrorSource, givenStatus: u
       ? { code, message, target, details: body?.details ?? [], innerError: body?.innerError, status: body?.status }
       : undefined;
   const header = isRetryAfter(source.retryAfter) || source.headers === undefined ? undefined : headerValue(source.headers, 'retry-after');
-  const retryAfter = isRetryAfter(source.retryAfter) ? source.retryAfter : header === undefined ? undefined : safely(() => parseRetryAfter(header));
+  const retryAfter = isRetryAfter(source.retryAfter) ? Math.ceil(source.retryAfter) : header === undefined ? undefined : safely(() => parseRetryAfter(header));
   return buildErrorInfo(raw, fields, isHttpStatus(givenStatus) ? givenStatus : source.status, retryAfter);
 }
