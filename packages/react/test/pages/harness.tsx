@@ -1,0 +1,147 @@
+// The page script of the Chromium tests: React 19, react-i18next and i18next as an app has them,
+// the built package (dist), and detectors for anything that escapes text-only rendering.
+import * as browser from '@defender-errors/browser';
+import { DefenderApiError, createErrorBody, parseErrorBody, readErrorResponse } from '@defender-errors/core';
+import { createErrorTranslator } from '@defender-errors/i18n';
+import { DefenderError, useErrorDescription, type DefenderErrorProps } from '@defender-errors/react';
+import i18next, { type i18n as I18n } from 'i18next';
+import { Component, StrictMode, type ReactNode } from 'react';
+import { flushSync } from 'react-dom';
+import { createRoot } from 'react-dom/client';
+import { I18nextProvider, initReactI18next } from 'react-i18next';
+
+const violations: string[] = [];
+document.addEventListener('securitypolicyviolation', (event) => violations.push(`${event.violatedDirective} ${event.sample}`));
+
+/** Elements created by script; React creates every element with createElement. */
+const scriptCreated = new WeakSet<Element>();
+const realCreateElement = Document.prototype.createElement;
+Document.prototype.createElement = function createElement(this: Document, ...args: Parameters<Document['createElement']>) {
+  const element = realCreateElement.apply(this, args);
+  scriptCreated.add(element);
+  return element;
+} as Document['createElement'];
+const LIBRARY_TAGS = new Set(['DIV', 'P', 'DL', 'DT', 'DD', 'CODE', 'BUTTON']);
+const LIBRARY_ATTRIBUTES = new Set(['class', 'role', 'lang', 'data-code', 'data-status', 'data-known', 'data-state', 'dir', 'type']);
+const foreign: string[] = [];
+new MutationObserver((records) => {
+  for (const record of records) {
+    for (const node of Array.from(record.addedNodes)) {
+      if (!(node instanceof Element)) continue;
+      for (const element of [node, ...Array.from(node.querySelectorAll('*'))]) {
+        if (!scriptCreated.has(element)) foreign.push(`not created by script: <${element.tagName.toLowerCase()}>`);
+        if (!LIBRARY_TAGS.has(element.tagName)) foreign.push(`unexpected tag <${element.tagName.toLowerCase()}>`);
+        for (const attribute of Array.from(element.attributes)) if (!LIBRARY_ATTRIBUTES.has(attribute.name)) foreign.push(`unexpected attribute ${attribute.name}`);
+      }
+    }
+  }
+}).observe(document.getElementById('app') as HTMLElement, { subtree: true, childList: true });
+
+const i18n: I18n = i18next.createInstance();
+await i18n.use(initReactI18next).init({
+  lng: 'da-DK',
+  fallbackLng: 'en-US',
+  ns: ['app'],
+  defaultNS: 'app',
+  resources: { 'en-US': { app: { title: 'Incidents' } }, 'da-DK': { app: { title: 'Hændelser' } } },
+  interpolation: { escapeValue: false },
+});
+let bundlesAdded = 0;
+const addResourceBundle = i18n.addResourceBundle.bind(i18n);
+i18n.addResourceBundle = ((...args: Parameters<typeof addResourceBundle>) => {
+  bundlesAdded += 1;
+  return addResourceBundle(...args);
+}) as typeof i18n.addResourceBundle;
+
+/** Records what an error boundary would have caught (nothing, if the component never throws). */
+const caught: string[] = [];
+class Boundary extends Component<{ children: ReactNode }, { failed: boolean }> {
+  override state = { failed: false };
+  static getDerivedStateFromError() {
+    return { failed: true };
+  }
+  override componentDidCatch(error: unknown) {
+    caught.push(String(error));
+  }
+  override render() {
+    return this.state.failed ? null : this.props.children;
+  }
+}
+
+const root = createRoot(document.getElementById('app') as HTMLElement);
+
+/** Renders `<DefenderError>` (several, with `copies`) in StrictMode and returns the markup of the first. */
+function show(error: unknown, props: Partial<DefenderErrorProps> = {}, copies = 1): string {
+  flushSync(() =>
+    root.render(
+      <StrictMode>
+        <I18nextProvider i18n={i18n}>
+          <Boundary>
+            {Array.from({ length: copies }, (_, index) => (
+              <DefenderError key={index} {...props} error={error} />
+            ))}
+          </Boundary>
+        </I18nextProvider>
+      </StrictMode>,
+    ),
+  );
+  return document.getElementById('app')?.innerHTML ?? '';
+}
+
+function HookProbe({ error }: { error: unknown }) {
+  const description = useErrorDescription(error);
+  return <p className="probe">{description ? `${description.lng}|${description.code}|${description.message}|${description.target ?? ''}` : 'none'}</p>;
+}
+
+/** Renders a component that uses the hook and returns what it printed. */
+function showHook(error: unknown): string {
+  flushSync(() =>
+    root.render(
+      <I18nextProvider i18n={i18n}>
+        <HookProbe error={error} />
+      </I18nextProvider>,
+    ),
+  );
+  return document.querySelector('.probe')?.textContent ?? '';
+}
+
+const referenceTranslator = createErrorTranslator();
+/** What renderError of @defender-errors/browser renders for the same error, as markup. */
+function reference(error: unknown, lng: string): string {
+  const holder = document.getElementById('reference') as HTMLElement;
+  return browser.renderError(holder, error, { lng, translator: referenceTranslator }).outerHTML;
+}
+
+/** The page API the tests drive through `page.evaluate`. */
+export interface Harness {
+  readonly i18n: typeof i18n;
+  readonly core: { DefenderApiError: typeof DefenderApiError; createErrorBody: typeof createErrorBody; parseErrorBody: typeof parseErrorBody; readErrorResponse: typeof readErrorResponse };
+  readonly browser: typeof browser;
+  readonly violations: string[];
+  readonly foreign: string[];
+  readonly caught: string[];
+  bundlesAdded(): number;
+  show: typeof show;
+  showHook: typeof showHook;
+  reference: typeof reference;
+}
+
+declare global {
+  interface Window {
+    harness: Harness;
+  }
+}
+
+window.harness = {
+  i18n,
+  core: { DefenderApiError, createErrorBody, parseErrorBody, readErrorResponse },
+  browser,
+  violations,
+  foreign,
+  caught,
+  bundlesAdded: () => bundlesAdded,
+  show,
+  showHook,
+  reference,
+};
+document.documentElement.dataset['ready'] = 'true';
