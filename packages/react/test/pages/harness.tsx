@@ -105,6 +105,68 @@ function showHook(error: unknown): string {
   return document.querySelector('.probe')?.textContent ?? '';
 }
 
+/** Renders one `<DefenderError>` per item and returns their roots, in order (an item that renders nothing gives null). */
+function showMany(items: readonly Partial<DefenderErrorProps>[]): (HTMLElement | null)[] {
+  flushSync(() =>
+    root.render(
+      <I18nextProvider i18n={i18n}>
+        <Boundary>
+          {items.map((props, index) => (
+            <div key={index} className="slot">
+              <DefenderError error={props.error} {...props} />
+            </div>
+          ))}
+        </Boundary>
+      </I18nextProvider>,
+    ),
+  );
+  return Array.from(document.querySelectorAll('#app .slot'), (slot) => slot.firstElementChild as HTMLElement | null);
+}
+
+const SAFE_ID = '43f4cb08-8fac-4b65-9db1-745c2ae65f3a';
+
+/** What {@link checkPayloads} found. */
+export interface PayloadReport {
+  readonly payloads: number;
+  readonly checks: number;
+  readonly failures: string[];
+}
+
+/**
+ * Renders payloads `from`..`to` of /payloads.json through `<DefenderError>` props as a parameter
+ * value, a server message, a tracking ID, an error code and a language, and checks that each is
+ * shown verbatim as text.
+ */
+async function checkPayloads(from: number, to: number): Promise<PayloadReport> {
+  const list = ((await (await fetch('/payloads.json')).json()) as string[]).slice(from, to);
+  const failures: string[] = [];
+  let checks = 0;
+  const expect = (index: number, ok: boolean, what: string) => {
+    checks += 1;
+    if (!ok && failures.length < 50) failures.push(`payload #${from + index} ${JSON.stringify(list[index]).slice(0, 80)}: ${what}`);
+  };
+  const text = (node: HTMLElement | null | undefined, piece: string) => node?.querySelector(`.defender-error__${piece}`)?.textContent;
+  list.forEach((payload, index) => {
+    const lng = index % 2 === 0 ? 'en-US' : 'da-DK';
+    const wire = JSON.stringify(createErrorBody('ResourceNotFound', { message: payload, target: SAFE_ID }));
+    const [param, server, tracking, code, language] = showMany([
+      { error: new DefenderApiError('InvalidHashValue', { params: { hash: payload }, target: SAFE_ID }), lng },
+      { error: wire, lng },
+      { error: { error: { code: 'InvalidInput', message: 'Invalid input x.', target: payload } }, lng },
+      { error: parseErrorBody({ error: { code: payload, message: payload, target: payload } }), lng },
+      { error: new DefenderApiError('BadRequest', { target: SAFE_ID }), lng: payload },
+    ]);
+    expect(index, text(param, 'message')?.includes(payload) === true, 'parameter value not verbatim in the message');
+    expect(index, param?.getAttribute('lang') === lng, 'lang attribute');
+    const description = referenceTranslator.describe(wire, { lng });
+    if (!description.serverMessageMatched && payload.length > 0) expect(index, text(server, 'server-message') === payload, 'server message not verbatim');
+    expect(index, text(tracking, 'tracking-id') === (payload.length === 0 ? referenceTranslator.labels(lng).noTrackingId : payload), 'tracking ID not verbatim');
+    if (payload.length > 0) expect(index, code?.getAttribute('data-code') === payload && text(code, 'code') === payload, 'code not verbatim');
+    expect(index, ['en-US', 'da-DK'].includes(language?.getAttribute('lang') ?? ''), 'lng payload did not resolve to a supported locale');
+  });
+  return { payloads: list.length, checks, failures };
+}
+
 const referenceTranslator = createErrorTranslator();
 /** What renderError of @defender-errors/browser renders for the same error, as markup. */
 function reference(error: unknown, lng: string): string {
@@ -122,6 +184,7 @@ export interface Harness {
   readonly caught: string[];
   bundlesAdded(): number;
   show: typeof show;
+  checkPayloads: typeof checkPayloads;
   showHook: typeof showHook;
   reference: typeof reference;
 }
@@ -141,6 +204,7 @@ window.harness = {
   caught,
   bundlesAdded: () => bundlesAdded,
   show,
+  checkPayloads,
   showHook,
   reference,
 };

@@ -27,12 +27,13 @@ async function bundleHarness(): Promise<string> {
   return result.outputFiles[0]?.text ?? '';
 }
 
-/** Serves the harness at `/` under the strict CSP with Trusted Types, plus `extra` files. */
+/** Serves the harness at `/` under the strict CSP with Trusted Types, at `/no-csp` without, plus `extra` files. */
 export async function serveHarness(extra: ReadonlyMap<string, ServedFile> = new Map()): Promise<StaticServer> {
   const script = await bundleHarness();
   const html = '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>@defender-errors/react</title><script type="module" src="/page.js"></script></head><body><main id="app"></main><div id="reference"></div></body></html>';
   const files = new Map<string, ServedFile>(extra);
   files.set('/', { body: html, type: 'text/html; charset=utf-8', headers: { 'content-security-policy': STRICT_CSP } });
+  files.set('/no-csp', { body: html, type: 'text/html; charset=utf-8' });
   files.set('/page.js', { body: script, type: 'text/javascript; charset=utf-8' });
   files.set('/favicon.ico', { body: '', type: 'image/x-icon' });
   return startStaticServer(files);
