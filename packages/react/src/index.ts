@@ -1,6 +1,6 @@
 import { COPIED_STATE_MS, copyButtonState, copyText, errorViewTree, type ErrorViewNode } from '@defender-errors/browser';
 import type { ErrorDescription, ErrorLabels } from '@defender-errors/i18n';
-import { createElement, useEffect, useMemo, useRef, useState, type ReactElement, type ReactNode } from 'react';
+import { createElement, useCallback, useEffect, useMemo, useState, type ReactElement, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { appInstance, responseRead, translatorFor } from './translator';
 
@@ -32,24 +32,28 @@ function describeSafely(translator: ReactErrorTranslator, value: unknown, lng: s
   }
 }
 
+/** One options object for every call: react-i18next memoizes on its identity (a new one would rebuild `t` each render). */
+const TRANSLATION_OPTIONS = { useSuspense: false } as const;
+
 function useDescribed(error: unknown, options: ErrorDescriptionOptions | undefined): Described {
-  const i18n = appInstance(useTranslation(undefined, { useSuspense: false }).i18n);
+  const i18n = appInstance(useTranslation(undefined, TRANSLATION_OPTIONS).i18n);
   const translator = options?.translator ?? translatorFor(i18n);
   const lng = options?.lng ?? (i18n ? (i18n.resolvedLanguage ?? i18n.language) : undefined);
   const read = responseRead(error);
-  const [settled, setSettled] = useState<{ readonly source: unknown; readonly info: unknown }>();
+  // Keyed by the read itself (one per value holding a Response), so other values never re-run the effect.
+  const [settled, setSettled] = useState<{ readonly read: Promise<unknown>; readonly info: unknown }>();
   useEffect(() => {
     if (!read) return undefined;
     let live = true;
     void read.then((info) => {
-      if (live) setSettled({ source: error, info });
+      if (live) setSettled({ read, info });
     });
     return () => {
       live = false;
     };
-  }, [error, read]);
+  }, [read]);
   const absent = error === null || error === undefined;
-  const pending = read !== undefined && settled?.source !== error;
+  const pending = read !== undefined && settled?.read !== read;
   const value = read === undefined ? error : settled?.info;
   const description = useMemo(() => (absent || pending ? undefined : describeSafely(translator, value, lng)), [absent, pending, translator, value, lng]);
   return { description, pending, translator };
@@ -69,36 +73,31 @@ export function useErrorDescription(error: unknown, options?: ErrorDescriptionOp
   return useDescribed(error, options).description;
 }
 
-/** The tracking ID with its copy button: writes the ID to the clipboard (or selects it) and shows "copied" for a while. */
-function TrackingId({ node, labels }: { readonly node: ErrorViewNode; readonly labels: ErrorLabels }): ReactElement {
-  const idRef = useRef<HTMLElement>(null);
+/** The copy button's state: how many copies are showing "copied" (0: none), and the click handler. */
+function useCopyButton(target: string | undefined): [copied: boolean, onCopy: (event: { currentTarget: Element }) => void] {
   const [copies, setCopies] = useState(0);
   useEffect(() => {
     if (copies === 0) return undefined;
     const reset = setTimeout(() => setCopies(0), COPIED_STATE_MS);
     return () => clearTimeout(reset);
   }, [copies]);
-  const [id, button] = node.children as [ErrorViewNode, ErrorViewNode];
-  const state = copyButtonState(labels, copies > 0);
-  const copy = () => {
-    if (idRef.current) void copyText(idRef.current, id.text ?? '').then((copied) => copied && setCopies((count) => count + 1));
-  };
-  return createElement(
-    node.tag,
-    { className: node.className },
-    createElement(id.tag, { ref: idRef, className: id.className, ...id.attributes }, id.text),
-    createElement(button.tag, { className: state.className, ...button.attributes, 'data-state': state.state, onClick: copy }, state.text),
+  const onCopy = useCallback(
+    (event: { currentTarget: Element }) => {
+      // the button follows the tracking ID's <code> in the view tree: that is what gets selected when the clipboard refuses
+      const id = event.currentTarget.previousElementSibling;
+      if (id && target !== undefined) void copyText(id, target).then((copied) => copied && setCopies((count) => count + 1));
+    },
+    [target],
   );
+  return [copies > 0, onCopy];
 }
 
-function renderNode(node: ErrorViewNode, labels: ErrorLabels, key?: number): ReactElement {
-  if (node.piece === 'tracking' && node.children.length > 1) return createElement(TrackingId, { key, node, labels });
-  return createElement(
-    node.tag,
-    { key, className: node.className, ...node.attributes },
-    node.text,
-    ...node.children.map((child, index) => renderNode(child, labels, index)),
-  );
+function renderNode(node: ErrorViewNode, copy: { readonly labels: ErrorLabels; readonly copied: boolean; readonly onCopy: (event: { currentTarget: Element }) => void }, key?: number): ReactElement {
+  if (node.piece === 'copy') {
+    const state = copyButtonState(copy.labels, copy.copied);
+    return createElement(node.tag, { key, className: state.className, ...node.attributes, 'data-state': state.state, onClick: copy.onCopy }, state.text);
+  }
+  return createElement(node.tag, { key, className: node.className, ...node.attributes }, node.text, ...node.children.map((child, index) => renderNode(child, copy, index)));
 }
 
 /** Props of {@link DefenderError}. */
@@ -120,8 +119,12 @@ export interface DefenderErrorProps extends ErrorDescriptionOptions {
  */
 export function DefenderError(props: DefenderErrorProps): ReactNode {
   const { description, pending, translator } = useDescribed(props.error, props);
-  const labels = useMemo(() => (description ? translator.labels(description.lng) : undefined), [description, translator]);
-  if (pending) return props.fallback ?? null;
-  if (!description || !labels) return null;
-  return renderNode(errorViewTree(description, labels), labels);
+  const [copied, onCopy] = useCopyButton(description?.target);
+  // The same element objects while nothing changed, so that React skips the subtree when a parent re-renders.
+  const rendered = useMemo(() => {
+    if (!description) return null;
+    const labels = translator.labels(description.lng);
+    return renderNode(errorViewTree(description, labels), { labels, copied, onCopy });
+  }, [description, translator, copied, onCopy]);
+  return pending ? (props.fallback ?? null) : rendered;
 }
