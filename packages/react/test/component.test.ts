@@ -180,6 +180,18 @@ describe('<DefenderError> in Chromium', () => {
     expect(await button.getAttribute('data-state')).toBeNull();
     await expectClean(open);
   });
+
+  it('selects the tracking ID when the clipboard refuses, so the user can copy it by hand', async () => {
+    const open = await openPage();
+    await open.page.evaluate((target) => {
+      Object.defineProperty(navigator, 'clipboard', { configurable: true, value: { writeText: () => Promise.reject(new Error('denied')) } });
+      window.harness.show(new window.harness.core.DefenderApiError('Forbidden', { target }));
+    }, TRACKING_ID);
+    await open.page.locator('#app .defender-error__copy').click();
+    await expect.poll(() => open.page.evaluate(() => window.getSelection()?.toString())).toBe(TRACKING_ID);
+    expect(await open.page.locator('#app .defender-error__copy').textContent()).toBe(reference.labels('da-DK').copy);
+    await expectClean(open);
+  });
 });
 
 describe('useErrorDescription in Chromium', () => {
