@@ -9,18 +9,13 @@ import { Component, StrictMode, type ReactNode } from 'react';
 import { flushSync } from 'react-dom';
 import { createRoot } from 'react-dom/client';
 import { I18nextProvider, initReactI18next } from 'react-i18next';
+import { recordScriptCreatedElements } from '../../../browser/test/support/created-elements';
 
 const violations: string[] = [];
 document.addEventListener('securitypolicyviolation', (event) => violations.push(`${event.violatedDirective} ${event.sample}`));
 
-/** Elements created by script; React creates every element with createElement. */
-const scriptCreated = new WeakSet<Element>();
-const realCreateElement = Document.prototype.createElement;
-Document.prototype.createElement = function createElement(this: Document, ...args: Parameters<Document['createElement']>) {
-  const element = realCreateElement.apply(this, args);
-  scriptCreated.add(element);
-  return element;
-} as Document['createElement'];
+/** Elements created by script (createElement), as opposed to parsed from markup or cloned. */
+const scriptCreated = recordScriptCreatedElements();
 const LIBRARY_TAGS = new Set(['DIV', 'P', 'DL', 'DT', 'DD', 'CODE', 'BUTTON']);
 const LIBRARY_ATTRIBUTES = new Set(['class', 'role', 'lang', 'data-code', 'data-status', 'data-known', 'data-state', 'dir', 'type']);
 const foreign: string[] = [];
