@@ -3,7 +3,7 @@
 // suite runs in a fresh `node` process, one after the other; at the end every goal is listed with
 // its measured value. BENCHMARKS.md records a run and the goals.
 //
-// Usage: node bench/run.mjs [--quick] [--only=throughput,throughput-warm,parse,cold-start,scale,size]
+// Usage: node bench/run.mjs [--quick] [--only=throughput,throughput-warm,parse,cold-start,scale,size,react]
 //                           [--json=file] [--markdown=file] [--strict]
 //   --quick     shorter runs (numbers are noisier; for checking that the suite works)
 //   --only      run only the named suites
@@ -25,6 +25,7 @@ const SUITES = {
   'cold-start': { file: 'cold-start.mjs', nodeArgs: [] },
   scale: { file: 'scale.mjs', nodeArgs: ['--expose-gc'] },
   size: { file: 'size.mjs', nodeArgs: [] },
+  react: { file: 'react.mjs', nodeArgs: [] },
 };
 
 const args = process.argv.slice(2);

@@ -1,5 +1,7 @@
 import { DefenderApiError } from '@defender-errors/core';
+import { createErrorTranslator } from '@defender-errors/i18n/lite';
 import { loadLocale, onLocaleLoaded, resolveLoadableLocale } from './load';
+import { ERROR_STYLE_RULES } from './generated/styles';
 import { buildErrorView } from './render';
 import { requireTranslator, type BrowserErrorTranslator } from './translator';
 
@@ -8,32 +10,20 @@ export const ERROR_ELEMENT_ATTRIBUTES = ['code', 'lang', 'params', 'target', 'me
 
 /**
  * The element's default look, applied inside its shadow root as a constructable stylesheet (so a
- * strict `style-src` CSP allows it). Override it with `::part(...)` and these custom properties:
- * `--defender-error-color`, `--defender-error-background`, `--defender-error-accent`,
- * `--defender-error-muted`.
+ * strict `style-src` CSP allows it): the rules of `@defender-errors/browser/styles.css`, light and
+ * dark. Override it with `::part(...)` and these custom properties: `--defender-error-color`,
+ * `--defender-error-background`, `--defender-error-accent`, `--defender-error-muted`.
  */
-export const ERROR_ELEMENT_CSS =
-  ':host{display:block}' +
-  ':host([hidden]){display:none}' +
-  '.defender-error{box-sizing:border-box;border:1px solid var(--defender-error-accent, #b3261e);border-inline-start-width:4px;border-radius:6px;padding:.75em 1em;background:var(--defender-error-background, #fff8f7);color:var(--defender-error-color, #1d1b1b)}' +
-  '.defender-error__title{margin:0 0 .25em;font-weight:700}' +
-  '.defender-error__message,.defender-error__hint,.defender-error__retry{margin:0 0 .5em}' +
-  '.defender-error__hint,.defender-error__retry{color:var(--defender-error-muted, #4a4545)}' +
-  '.defender-error__meta{display:grid;grid-template-columns:repeat(2,minmax(0,1fr));gap:.6em 1.5em;margin:.75em 0 0;font-size:.9em}' +
-  '.defender-error__field{display:flex;flex-direction:column;gap:.1em;min-width:0}' +
-  '.defender-error__field--server-message,.defender-error__field--tracking{grid-column:1/-1}' +
-  '.defender-error__label{font-size:.85em;font-weight:600;color:var(--defender-error-muted, #4a4545)}' +
-  '.defender-error__meta dd{margin:0;min-width:0;overflow-wrap:anywhere}' +
-  '.defender-error__server-message{white-space:pre-wrap}' +
-  '.defender-error__tracking{display:flex;flex-wrap:wrap;align-items:center;gap:.4em .75em}' +
-  '.defender-error__code,.defender-error__tracking-id{font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,monospace}' +
-  '.defender-error__copy{font:inherit;font-size:.9em;cursor:pointer}' +
-  '.defender-error__copy--copied{font-weight:600}';
+export const ERROR_ELEMENT_CSS = ':host{display:block}:host([hidden]){display:none}' + ERROR_STYLE_RULES;
 
 /** Options of {@link defineErrorElement}. */
 export interface DefineErrorElementOptions {
-  /** The translator from `createErrorTranslator()` (the `/lite` one loads other locales on demand). */
-  readonly translator: BrowserErrorTranslator;
+  /**
+   * The translator from `createErrorTranslator()` (the `/lite` one loads other locales on demand).
+   * Default: a `/lite` translator of the element's own (en-US bundled, other locales downloaded with
+   * `loadLocale` when an element first needs them).
+   */
+  readonly translator?: BrowserErrorTranslator | undefined;
 }
 
 /** The instance interface of the element that {@link defineErrorElement} registers. */
@@ -43,11 +33,18 @@ export interface DefenderErrorElement extends HTMLElement {
    * `readErrorResponse`, a raw body, or anything thrown. `undefined` goes back to the attributes.
    */
   error: unknown;
+  /**
+   * The message parameters (the `params` attribute, parsed). Setting an object writes it to the
+   * attribute as JSON (React 19 sets this property for `params={{ url }}`); a string is taken as the JSON.
+   */
+  params: Record<string, string | number>;
   /** The root of the rendered error inside the shadow root, or `null` when nothing is shown. */
   readonly errorRoot: HTMLElement | null;
   /** Renders again (the attributes and `error` do this by themselves). */
   render(): void;
 }
+
+let defaultTranslator: BrowserErrorTranslator | undefined;
 
 const stylesheets = new WeakMap<Document, CSSStyleSheet | null>();
 
@@ -98,9 +95,12 @@ function parseStatus(value: string | null): number | undefined {
  * nodes only, and exposes shadow `part`s (`root`, `title`, `message`, `hint`, `server-message`,
  * `tracking-id`, `copy`, …) for styling. Works from plain HTML, React, Vue or any framework.
  *
- * Calling it again with a name that is already defined returns the existing element class.
+ * With no translator it uses one of its own (en-US bundled, other locales loaded on demand). An
+ * element without `lang` follows the nearest ancestor's (usually `<html lang>`) and re-renders when
+ * it changes. Calling it again with a name that is already defined returns the existing element class.
  *
  * @example
+ * defineErrorElement(); // <defender-error code="InvalidUrl" params='{"url":"x"}'></defender-error>
  * defineErrorElement('defender-error', { translator });
  * // <defender-error code="InvalidHashValue" lang="da-DK" params='{"hash":"abc"}' target="43f4…"></defender-error>
  */
@@ -109,13 +109,15 @@ export function defineErrorElement(tagName = 'defender-error', options?: DefineE
   if (registry === undefined) throw new TypeError('defineErrorElement: custom elements are not available here (no `customElements`).');
   const existing = registry.get(tagName);
   if (existing) return existing;
-  const translator = requireTranslator(options?.translator, 'defineErrorElement', ['describe', 'labels', 'locales']);
+  const given = options?.translator;
+  const translator = given === undefined ? (defaultTranslator ??= createErrorTranslator()) : requireTranslator(given, 'defineErrorElement', ['describe', 'labels', 'locales']);
 
   class DefenderErrorElementImpl extends HTMLElement implements DefenderErrorElement {
     static readonly observedAttributes: readonly string[] = ERROR_ELEMENT_ATTRIBUTES;
     readonly #shadow: ShadowRoot;
     #error: unknown = undefined;
     #stopListening: (() => void) | undefined;
+    #ancestorLang: MutationObserver | undefined;
 
     constructor() {
       super();
@@ -133,6 +135,21 @@ export function defineErrorElement(tagName = 'defender-error', options?: DefineE
       this.render();
     }
 
+    get params(): Record<string, string | number> {
+      return parseParams(this.getAttribute('params'));
+    }
+
+    set params(value: unknown) {
+      let json: string | undefined;
+      try {
+        json = typeof value === 'string' ? value : JSON.stringify(value);
+      } catch {
+        json = undefined; // a value JSON cannot write (a cycle, a BigInt, a throwing getter) is no parameters
+      }
+      if (json === undefined) this.removeAttribute('params');
+      else this.setAttribute('params', json);
+    }
+
     get errorRoot(): HTMLElement | null {
       const first = this.#shadow.firstElementChild;
       return first instanceof HTMLElement ? first : null;
@@ -140,12 +157,29 @@ export function defineErrorElement(tagName = 'defender-error', options?: DefineE
 
     connectedCallback(): void {
       this.#stopListening ??= onLocaleLoaded(translator, () => this.render());
+      this.#watchAncestorLanguage();
       this.render();
     }
 
     disconnectedCallback(): void {
       this.#stopListening?.();
       this.#stopListening = undefined;
+      this.#ancestorLang?.disconnect();
+      this.#ancestorLang = undefined;
+    }
+
+    /** Re-renders when the `lang` of an ancestor changes (`<html lang>` after a language switch), unless the element has its own. */
+    #watchAncestorLanguage(): void {
+      this.#ancestorLang?.disconnect();
+      const View = this.ownerDocument.defaultView;
+      if (!View?.MutationObserver) return;
+      const observer = new View.MutationObserver(() => {
+        if (!this.getAttribute('lang')) this.render();
+      });
+      for (let ancestor = this.parentElement; ancestor; ancestor = ancestor.parentElement) {
+        observer.observe(ancestor, { attributes: true, attributeFilter: ['lang'] });
+      }
+      this.#ancestorLang = observer;
     }
 
     attributeChangedCallback(): void {

@@ -3,9 +3,13 @@ export {
   ERROR_CLASS_NAMES,
   ERROR_PARTS,
   buildErrorView,
+  copyButtonState,
+  copyText,
+  errorViewTree,
   renderError,
   type BuildErrorViewOptions,
   type ErrorPiece,
+  type ErrorViewNode,
   type FieldKind,
   type RenderErrorOptions,
 } from './render';

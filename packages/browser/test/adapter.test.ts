@@ -511,17 +511,75 @@ describe('<defender-error> custom element', () => {
     await expectClean(open);
   });
 
-  it('rejects a missing translator clearly', async () => {
+  it('rejects a translator that is not one clearly', async () => {
     const open = await openPage();
     const message = await open.page.evaluate(() => {
       try {
-        window.harness.browser.defineErrorElement('y-error');
+        window.harness.browser.defineErrorElement('y-error', { translator: {} as never });
         return 'defined';
       } catch (error) {
         return (error as Error).message;
       }
     });
     expect(message).toBe('defineErrorElement: `translator` must come from createErrorTranslator() of @defender-errors/i18n.');
+    await expectClean(open);
+  });
+
+  it('works with no arguments: follows <html lang>, loads Danish on demand, re-renders on a change, and stops watching once removed', async () => {
+    const open = await openPage();
+    const danishChunk = [...server.scripts].find(([, text]) => text.includes(DANISH_ONLY))?.[0];
+    await open.page.evaluate(() => {
+      window.harness.browser.defineErrorElement();
+      const element = document.createElement('defender-error');
+      element.setAttribute('code', 'NotFound');
+      element.setAttribute('target', 'T-7');
+      document.getElementById('app')?.append(element);
+    });
+    const shown = () =>
+      open.page.evaluate(() => {
+        const shadow = document.querySelector('defender-error')?.shadowRoot;
+        return { lang: shadow?.querySelector('[part~="root"]')?.getAttribute('lang'), message: shadow?.querySelector('[part~="message"]')?.textContent };
+      });
+    expect(await shown()).toEqual({ lang: 'en-US', message: reference.describe(new DefenderApiError('NotFound'), { lng: 'en-US' }).message });
+    expect(open.scripts).not.toContain(danishChunk);
+
+    await open.page.evaluate(() => document.documentElement.setAttribute('lang', 'da'));
+    await expect.poll(shown).toEqual({ lang: 'da-DK', message: DANISH_ONLY });
+    expect(open.scripts).toContain(danishChunk);
+
+    await open.page.evaluate(() => document.documentElement.setAttribute('lang', 'en-GB'));
+    await expect.poll(async () => (await shown()).lang).toBe('en-US');
+
+    const afterRemoval = await open.page.evaluate(async () => {
+      const element = document.querySelector('defender-error') as HTMLElement;
+      const root = element.shadowRoot?.firstElementChild;
+      element.remove();
+      document.documentElement.setAttribute('lang', 'da-DK');
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      return { sameRoot: element.shadowRoot?.firstElementChild === root, lang: root?.getAttribute('lang') };
+    });
+    expect(afterRemoval).toEqual({ sameRoot: true, lang: 'en-US' });
+    await expectClean(open);
+  });
+
+  it('takes params as an object property (as React 19 sets it) and ignores one JSON cannot write', async () => {
+    const open = await openPage();
+    const result = await open.page.evaluate(() => {
+      window.harness.browser.defineErrorElement();
+      const element = document.createElement('defender-error') as HTMLElement & { params: unknown };
+      element.setAttribute('code', 'InvalidUrl');
+      element.setAttribute('lang', 'en-US');
+      document.getElementById('app')?.append(element);
+      element.params = { url: 'http://example.test/x' };
+      const message = () => element.shadowRoot?.querySelector('[part~="message"]')?.textContent;
+      const withObject = { attribute: element.getAttribute('params'), message: message() };
+      const cyclic: Record<string, unknown> = {};
+      cyclic['self'] = cyclic;
+      element.params = cyclic;
+      return { withObject, afterCycle: { attribute: element.getAttribute('params'), message: message() } };
+    });
+    expect(result.withObject).toEqual({ attribute: '{"url":"http://example.test/x"}', message: 'URL http://example.test/x is invalid.' });
+    expect(result.afterCycle.attribute).toBeNull();
     await expectClean(open);
   });
 });

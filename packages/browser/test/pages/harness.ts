@@ -3,15 +3,10 @@
 import * as browser from '@defender-errors/browser';
 import { DefenderApiError, createErrorBody, parseErrorBody, readErrorResponse } from '@defender-errors/core';
 import { createErrorTranslator } from '@defender-errors/i18n/lite';
+import { recordScriptCreatedElements } from '../support/created-elements';
 
 /** Elements created by script (createElement), as opposed to parsed from markup or cloned. */
-const scriptCreated = new WeakSet<Element>();
-const realCreateElement = Document.prototype.createElement;
-Document.prototype.createElement = function createElement(this: Document, ...args: Parameters<Document['createElement']>) {
-  const element = realCreateElement.apply(this, args);
-  scriptCreated.add(element);
-  return element;
-} as Document['createElement'];
+const scriptCreated = recordScriptCreatedElements();
 const staticElements = new Set(Array.from(document.querySelectorAll('*')));
 
 const violations: string[] = [];
