@@ -1,4 +1,4 @@
-import { readErrorResponse } from '@defender-errors/core';
+import { readError } from '@defender-errors/core';
 import { createErrorTranslator, type ErrorTranslator } from '@defender-errors/i18n';
 import type { i18n as I18nInstance } from 'i18next';
 
@@ -57,8 +57,7 @@ export function responseRead(value: unknown): Promise<unknown> | undefined {
   const key = value as object;
   let read = reads.get(key);
   if (!read) {
-    // coordinator: switch to readError
-    read = readErrorResponse(response).catch(() => response);
+    read = readError(value); // never rejects; reads the body of the response the value is or holds
     reads.set(key, read);
   }
   return read;
