@@ -72,6 +72,8 @@ const rows = await measureThroughput(
     { name: 'parseErrorBody(body)', inputs: bodies, fn: (body) => parseErrorBody(body, { status: 400 }) },
     { name: 'toErrorInfo(parsedBody)', inputs: parsedBodies, fn: (parsed) => toErrorInfo(parsed) },
     { name: 'toErrorInfo(axiosError)', inputs: axiosErrors, fn: (error) => toErrorInfo(error) },
+    // With a status, toErrorInfo reads the value again (no cache): the cost of a first reading.
+    { name: 'toErrorInfo(axiosError, { status }) (uncached)', inputs: axiosErrors, fn: (error) => toErrorInfo(error, { status: 400 }) },
     { name: 'extractParams(code, message)', inputs: messages, fn: (message) => extractParams('InvalidHashValue', message) },
     { name: 'describe(parsed)', inputs: parsedBodies, fn: (parsed) => translator.describe(parsed) },
     { name: 'describe(axiosError)', inputs: axiosErrors, fn: (error) => translator.describe(error) },
