@@ -188,9 +188,11 @@ async function measurePage({ imports, external }) {
   }
   let minified = 0;
   let gzip = 0;
+  let code = '';
   const inputs = {};
   for (const fileName of upFront) {
     const chunk = chunks.get(fileName);
+    code += chunk.code;
     minified += Buffer.byteLength(chunk.code);
     gzip += gzipSync(chunk.code, { level: 9 }).byteLength;
     for (const [id, { renderedLength }] of Object.entries(chunk.modules)) {
@@ -198,7 +200,7 @@ async function measurePage({ imports, external }) {
       inputs[label] = (inputs[label] ?? 0) + renderedLength;
     }
   }
-  return { minified, gzip, inputs };
+  return { minified, gzip, inputs, code };
 }
 
 /**
@@ -241,11 +243,36 @@ function importTarget(target) {
 
 const rows = [];
 
+/**
+ * The names of `markers` (budgets.json `pages.markers`: a name -> a string only that code holds
+ * after minification) whose presence in `code` differs from `expected`.
+ */
+function markerMismatches(code, names, expected) {
+  return names.filter((name) => {
+    const marker = pages.markers[name];
+    if (typeof marker !== 'string') throw new Error(`no marker "${name}" in budgets.json pages.markers`);
+    return code.includes(marker) !== expected;
+  });
+}
+
+/**
+ * What a page scenario's `contains` / `excludes` say it must or must not hold, checked on the code
+ * that loads up front; returns the problem, or undefined.
+ */
+function contentProblem(scenario, code) {
+  const missing = markerMismatches(code, scenario.contains ?? [], true);
+  if (missing.length > 0) return `does not contain ${missing.join(', ')} (a marker in budgets.json is out of date?)`;
+  const present = markerMismatches(code, scenario.excludes ?? [], false);
+  if (present.length > 0) return `contains ${present.join(', ')}`;
+  return undefined;
+}
+
 /** Records one measurement as a table row; a bundle that fails is a failed row. */
 async function check(label, budget, run) {
   try {
     const size = await run();
-    rows.push({ label, minified: size.minified, gzip: size.gzip, budget, ok: size.gzip <= budget, inputs: size.inputs });
+    const ok = size.gzip <= budget && size.problem === undefined;
+    rows.push({ label, minified: size.minified, gzip: size.gzip, budget, ok, inputs: size.inputs, error: size.problem });
   } catch (error) {
     rows.push({ label, minified: NaN, gzip: NaN, budget, ok: false, error: String(error.errors?.[0]?.text ?? error.message).split('\n')[0] });
   }
@@ -293,7 +320,7 @@ for (const scenario of pages.scenarios) {
   let pageSize;
   await check(`${scenario.name} (${pages.bundledLocales.join(', ')}; ${pages.external.join(', ')} external)`, scenario.budget, async () => {
     pageSize = await measurePage({ imports: scenario.imports, ...options });
-    return pageSize;
+    return { ...pageSize, problem: contentProblem(scenario, pageSize.code) };
   });
   if (!scenario.furtherLocales) continue;
   for (const lng of locales.filter((candidate) => !pages.bundledLocales.includes(candidate))) {
