@@ -318,7 +318,9 @@ const pages = budgets.pages;
 for (const scenario of pages.scenarios) {
   const options = { external: pages.external };
   let pageSize;
-  await check(`${scenario.name} (${pages.bundledLocales.join(', ')}; ${pages.external.join(', ')} external)`, scenario.budget, async () => {
+  const bundlesLocales = Object.keys(scenario.imports).some((specifier) => splitSpecifier(specifier).name === localePackage);
+  const setting = bundlesLocales ? `${pages.bundledLocales.join(', ')}; ${pages.external.join(', ')} external` : `${pages.external.join(', ')} external`;
+  await check(`${scenario.name} (${setting})`, scenario.budget, async () => {
     pageSize = await measurePage({ imports: scenario.imports, ...options });
     return { ...pageSize, problem: contentProblem(scenario, pageSize.code) };
   });
