@@ -2,8 +2,11 @@
 // Size budgets (pnpm size): bundles each published package and each locale module with esbuild
 // (minified, tree-shaken) and the page scenarios of issue 7 as Vite builds a page (Rollup 4,
 // code-split, each chunk minified with esbuild), gzips what loads up front with node:zlib and
-// compares it with scripts/size/budgets.json. Prints a table; exits 1 when a budget is exceeded or
-// a bundle fails. Needs the packages' dist/ (run `pnpm build` first).
+// compares it with scripts/size/budgets.json. A page scenario's `contains` / `excludes` name
+// markers (budgets.json `pages.markers`) its up-front code must or must not hold: the page that
+// calls only renderError holds neither the custom element nor its stylesheet. Prints a table;
+// exits 1 when a budget is exceeded, a marker check fails or a bundle fails. Needs the packages'
+// dist/ (run `pnpm build` first).
 //
 // Usage: node scripts/size/check.mjs [--json] [--why]
 //   --json  print the rows as JSON instead of a table
