@@ -10,7 +10,7 @@
 //
 // Usage: node scripts/size/check.mjs [--json] [--why]
 //   --json  print the rows as JSON instead of a table
-//   --why   also print, for each page scenario, the bytes each input file contributes
+//   --why   also print, for each page scenario, the bytes each source file contributes
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -138,6 +138,29 @@ function exportedFile({ dir, manifest }, subpath) {
 }
 
 /**
+ * The bytes of one rendered module by the source file they come from. A package's dist file is
+ * one esbuild bundle that starts each source file's code with a `// src/name.ts` comment (which
+ * Rollup keeps); the code before the first such comment, or of a file without them, counts for
+ * the dist file itself. Approximate: when tree-shaking drops the first statement of a source file,
+ * its comment goes with it and the rest of that file counts for the file before it. Labels are
+ * relative to the repository, without `packages/` (`i18n/src/validate.ts`, `locales/en-US/errors.json`).
+ */
+function sourceShares(id, rendered) {
+  const distDir = path.dirname(id);
+  const packageDir = path.dirname(distDir);
+  const shares = new Map();
+  const add = (label, bytes) => shares.set(label, (shares.get(label) ?? 0) + bytes);
+  const markers = [...rendered.matchAll(/^\/\/ (\S+\.(?:[cm]?[jt]sx?|json))$/gm)];
+  const relative = (file) => path.relative(root, file).split(path.sep).join('/').replace(/^packages\//, '');
+  add(relative(id), Buffer.byteLength(rendered.slice(0, markers[0]?.index ?? rendered.length)));
+  markers.forEach((marker, index) => {
+    const end = markers[index + 1]?.index ?? rendered.length;
+    add(relative(path.resolve(packageDir, marker[1])), Buffer.byteLength(rendered.slice(marker.index, end)));
+  });
+  return shares;
+}
+
+/**
  * Bundles `imports` as Vite builds a page for production: Rollup 4 with code splitting (a lazy
  * `import()` becomes its own chunk that imports what it shares from the entry chunk), package
  * `sideEffects` honoured, every chunk minified with esbuild. Returns what loads up front: the entry
@@ -198,9 +221,8 @@ async function measurePage({ imports, external }) {
     code += chunk.code;
     minified += Buffer.byteLength(chunk.code);
     gzip += gzipSync(chunk.code, { level: 9 }).byteLength;
-    for (const [id, { renderedLength }] of Object.entries(chunk.modules)) {
-      const label = id.replace(/^.*?packages\//, '');
-      inputs[label] = (inputs[label] ?? 0) + renderedLength;
+    for (const [id, { code: rendered }] of Object.entries(chunk.modules)) {
+      for (const [label, bytes] of sourceShares(id, rendered ?? '')) inputs[label] = (inputs[label] ?? 0) + bytes;
     }
   }
   return { minified, gzip, inputs, code };
@@ -369,7 +391,7 @@ function printTable(tableRows) {
 
 function printInputs(pageRows) {
   for (const row of pageRows) {
-    console.log(`\n${row.label}: bytes per input as Rollup renders them (before minification)`);
+    console.log(`\n${row.label}: bytes per source file as Rollup renders them (before minification; approximate, see sourceShares)`);
     const sorted = Object.entries(row.inputs).sort((a, b) => b[1] - a[1]);
     for (const [input, bytes] of sorted) if (bytes > 0) console.log(`  ${String(bytes).padStart(7)}  ${input}`);
   }
