@@ -2,12 +2,15 @@
 // Size budgets (pnpm size): bundles each published package and each locale module with esbuild
 // (minified, tree-shaken) and the page scenarios of issue 7 as Vite builds a page (Rollup 4,
 // code-split, each chunk minified with esbuild), gzips what loads up front with node:zlib and
-// compares it with scripts/size/budgets.json. Prints a table; exits 1 when a budget is exceeded or
-// a bundle fails. Needs the packages' dist/ (run `pnpm build` first).
+// compares it with scripts/size/budgets.json. A page scenario's `contains` / `excludes` name
+// markers (budgets.json `pages.markers`) its up-front code must or must not hold: the page that
+// calls only renderError holds neither the custom element nor its stylesheet. Prints a table;
+// exits 1 when a budget is exceeded, a marker check fails or a bundle fails. Needs the packages'
+// dist/ (run `pnpm build` first).
 //
 // Usage: node scripts/size/check.mjs [--json] [--why]
 //   --json  print the rows as JSON instead of a table
-//   --why   also print, for each page scenario, the bytes each input file contributes
+//   --why   also print, for each page scenario, the bytes each source file contributes
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -135,6 +138,29 @@ function exportedFile({ dir, manifest }, subpath) {
 }
 
 /**
+ * The bytes of one rendered module by the source file they come from. A package's dist file is
+ * one esbuild bundle that starts each source file's code with a `// src/name.ts` comment (which
+ * Rollup keeps); the code before the first such comment, or of a file without them, counts for
+ * the dist file itself. Approximate: when tree-shaking drops the first statement of a source file,
+ * its comment goes with it and the rest of that file counts for the file before it. Labels are
+ * relative to the repository, without `packages/` (`i18n/src/validate.ts`, `locales/en-US/errors.json`).
+ */
+function sourceShares(id, rendered) {
+  const distDir = path.dirname(id);
+  const packageDir = path.dirname(distDir);
+  const shares = new Map();
+  const add = (label, bytes) => shares.set(label, (shares.get(label) ?? 0) + bytes);
+  const markers = [...rendered.matchAll(/^\/\/ (\S+\.(?:[cm]?[jt]sx?|json))$/gm)];
+  const relative = (file) => path.relative(root, file).split(path.sep).join('/').replace(/^packages\//, '');
+  add(relative(id), Buffer.byteLength(rendered.slice(0, markers[0]?.index ?? rendered.length)));
+  markers.forEach((marker, index) => {
+    const end = markers[index + 1]?.index ?? rendered.length;
+    add(relative(path.resolve(packageDir, marker[1])), Buffer.byteLength(rendered.slice(marker.index, end)));
+  });
+  return shares;
+}
+
+/**
  * Bundles `imports` as Vite builds a page for production: Rollup 4 with code splitting (a lazy
  * `import()` becomes its own chunk that imports what it shares from the entry chunk), package
  * `sideEffects` honoured, every chunk minified with esbuild. Returns what loads up front: the entry
@@ -188,17 +214,18 @@ async function measurePage({ imports, external }) {
   }
   let minified = 0;
   let gzip = 0;
+  let code = '';
   const inputs = {};
   for (const fileName of upFront) {
     const chunk = chunks.get(fileName);
+    code += chunk.code;
     minified += Buffer.byteLength(chunk.code);
     gzip += gzipSync(chunk.code, { level: 9 }).byteLength;
-    for (const [id, { renderedLength }] of Object.entries(chunk.modules)) {
-      const label = id.replace(/^.*?packages\//, '');
-      inputs[label] = (inputs[label] ?? 0) + renderedLength;
+    for (const [id, { code: rendered }] of Object.entries(chunk.modules)) {
+      for (const [label, bytes] of sourceShares(id, rendered ?? '')) inputs[label] = (inputs[label] ?? 0) + bytes;
     }
   }
-  return { minified, gzip, inputs };
+  return { minified, gzip, inputs, code };
 }
 
 /**
@@ -241,11 +268,36 @@ function importTarget(target) {
 
 const rows = [];
 
+/**
+ * The names of `markers` (budgets.json `pages.markers`: a name -> a string only that code holds
+ * after minification) whose presence in `code` differs from `expected`.
+ */
+function markerMismatches(code, names, expected) {
+  return names.filter((name) => {
+    const marker = pages.markers[name];
+    if (typeof marker !== 'string') throw new Error(`no marker "${name}" in budgets.json pages.markers`);
+    return code.includes(marker) !== expected;
+  });
+}
+
+/**
+ * What a page scenario's `contains` / `excludes` say it must or must not hold, checked on the code
+ * that loads up front; returns the problem, or undefined.
+ */
+function contentProblem(scenario, code) {
+  const missing = markerMismatches(code, scenario.contains ?? [], true);
+  if (missing.length > 0) return `does not contain ${missing.join(', ')} (a marker in budgets.json is out of date?)`;
+  const present = markerMismatches(code, scenario.excludes ?? [], false);
+  if (present.length > 0) return `contains ${present.join(', ')}`;
+  return undefined;
+}
+
 /** Records one measurement as a table row; a bundle that fails is a failed row. */
 async function check(label, budget, run) {
   try {
     const size = await run();
-    rows.push({ label, minified: size.minified, gzip: size.gzip, budget, ok: size.gzip <= budget, inputs: size.inputs });
+    const ok = size.gzip <= budget && size.problem === undefined;
+    rows.push({ label, minified: size.minified, gzip: size.gzip, budget, ok, inputs: size.inputs, error: size.problem });
   } catch (error) {
     rows.push({ label, minified: NaN, gzip: NaN, budget, ok: false, error: String(error.errors?.[0]?.text ?? error.message).split('\n')[0] });
   }
@@ -291,9 +343,11 @@ const pages = budgets.pages;
 for (const scenario of pages.scenarios) {
   const options = { external: pages.external };
   let pageSize;
-  await check(`${scenario.name} (${pages.bundledLocales.join(', ')}; ${pages.external.join(', ')} external)`, scenario.budget, async () => {
+  const bundlesLocales = Object.keys(scenario.imports).some((specifier) => splitSpecifier(specifier).name === localePackage);
+  const setting = bundlesLocales ? `${pages.bundledLocales.join(', ')}; ${pages.external.join(', ')} external` : `${pages.external.join(', ')} external`;
+  await check(`${scenario.name} (${setting})`, scenario.budget, async () => {
     pageSize = await measurePage({ imports: scenario.imports, ...options });
-    return pageSize;
+    return { ...pageSize, problem: contentProblem(scenario, pageSize.code) };
   });
   if (!scenario.furtherLocales) continue;
   for (const lng of locales.filter((candidate) => !pages.bundledLocales.includes(candidate))) {
@@ -337,7 +391,7 @@ function printTable(tableRows) {
 
 function printInputs(pageRows) {
   for (const row of pageRows) {
-    console.log(`\n${row.label}: bytes per input as Rollup renders them (before minification)`);
+    console.log(`\n${row.label}: bytes per source file as Rollup renders them (before minification; approximate, see sourceShares)`);
     const sorted = Object.entries(row.inputs).sort((a, b) => b[1] - a[1]);
     for (const [input, bytes] of sorted) if (bytes > 0) console.log(`  ${String(bytes).padStart(7)}  ${input}`);
   }
