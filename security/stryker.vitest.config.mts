@@ -1,7 +1,7 @@
 import { defineConfig } from 'vitest/config';
 
 /**
- * The tests Stryker runs against the mutated modules (parse.ts, locale.ts, template.ts, extract.ts
+ * The tests Stryker runs against the mutated modules (core's parse.ts and readers, http's locale.ts, template.ts, extract.ts
  * and the i18n renderer: compiled-entry.ts, compiled-catalog.ts, format.ts, describe.ts): each package's own tests of those modules, the property and
  * adversarial suites, and the *.mutation.test.ts files written to kill surviving mutants. Paths are
  * relative to the repository root, where Stryker runs.
@@ -11,10 +11,17 @@ export default defineConfig({
     include: [
       'packages/core/src/parse.test.ts',
       'packages/core/src/parse.property.test.ts',
+      'packages/core/src/parse.salvage.test.ts',
       'packages/core/src/response.test.ts',
+      'packages/core/src/response.cut.test.ts',
+      'packages/core/src/retry-after.test.ts',
+      'packages/core/src/info.test.ts',
+      'packages/core/src/info.clients.test.ts',
+      'packages/core/src/hostile.property.test.ts',
       'packages/core/src/*.mutation.test.ts',
-      'packages/node/src/locale.test.ts',
-      'packages/node/src/*.mutation.test.ts',
+      'packages/http/src/accept-language.test.ts',
+      'packages/http/src/locale.test.ts',
+      'packages/http/src/*.mutation.test.ts',
       'packages/i18n/src/extract.test.ts',
       'packages/i18n/src/translator.test.ts',
       'packages/i18n/src/properties.test.ts',
