@@ -8,6 +8,7 @@ import { errorResponder } from '@defender-errors/http';
 import { createErrorTranslator, matchLocale, SOURCE_LOCALE, type ErrorDescription } from '@defender-errors/i18n';
 import { errorHandler, fastifyErrorHandler, formatForTerminal } from '@defender-errors/node';
 import { DefenderError } from '@defender-errors/react';
+import { HOSTILE_VALUE_FACTORIES } from '@defender-errors/test-support';
 import { getRequestListener } from '@hono/node-server';
 import { DefaultApiError } from '@microsoft/kiota-abstractions';
 import { Client, RetryHandlerOptions } from '@microsoft/microsoft-graph-client';
@@ -337,6 +338,21 @@ describe('renderError in Chromium: fetch and the browser build of axios in the p
     // Retry-After is read from the response headers; the page is same-origin, so axios and fetch see it.
     expectRendered(await page.evaluate((p) => window.proof.fetched(p), path), answer, SOURCE_LOCALE);
     expectRendered(await page.evaluate((p) => window.proof.axios(p), path), answer, SOURCE_LOCALE);
+    expect(problems).toEqual([]);
+    await page.context().close();
+  });
+
+  it('renderError and buildErrorView never throw for hostile values made in the page', async () => {
+    const { page, problems } = await openPage();
+    const views = await page.evaluate(() => window.proof.hostile());
+    expect(views).toHaveLength(2 * HOSTILE_VALUE_FACTORIES.length);
+    for (const view of views) {
+      expect(typeof view, String(view)).toBe('object');
+      const { code, status, trackingId } = view as RenderedError;
+      // What could be read survives (a frozen or null-prototype body); anything unreadable is an internal error.
+      expect(code === 'InternalServerError' ? status === '500' : ['InvalidUrl', 'InvalidHashValue'].includes(code ?? '')).toBe(true);
+      expect(trackingId === 't' || trackingId === translator.labels(SOURCE_LOCALE).noTrackingId).toBe(true);
+    }
     expect(problems).toEqual([]);
     await page.context().close();
   });

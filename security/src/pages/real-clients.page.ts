@@ -1,11 +1,13 @@
 // The page script of security/src/real-clients.e2e.test.ts, bundled with esbuild for the browser:
 // real fetch and the browser build of axios against the loopback Defender API that serves this
 // page, rendered by renderError of the built @defender-errors/browser.
-import { ERROR_CLASS_NAMES, renderError } from '@defender-errors/browser';
+import { buildErrorView, ERROR_CLASS_NAMES, renderError } from '@defender-errors/browser';
 import { readError } from '@defender-errors/core';
 import { createErrorTranslator } from '@defender-errors/i18n';
 import axios from 'axios';
 import { createInstance } from 'i18next';
+// Only the factories: the package's entry also loads vitest, which has no place in a page.
+import { HOSTILE_VALUE_FACTORIES } from '../../../tooling/test-support/src/hostile-values';
 
 /** What a rendered error shows, read back from the DOM as plain data. */
 export interface RenderedError {
@@ -64,6 +66,22 @@ const proof = {
     const before = read(renderError(container, info, { translator: following }));
     await app.changeLanguage('en-US');
     return [before, read(renderError(container, info, { translator: following }))];
+  },
+  /**
+   * renderError, and buildErrorView of its description, for every hostile value of test-support
+   * (throwing getters, revoked and throwing proxies, cyclic, frozen, null-prototype…), made here.
+   */
+  hostile(): (RenderedError | string)[] {
+    return HOSTILE_VALUE_FACTORIES.flatMap((make) => {
+      try {
+        const rendered = read(renderError(container, make(), { translator }));
+        const description = translator.describe(make());
+        const built = read(buildErrorView(description, translator.labels(description.lng), { document }));
+        return [rendered, built];
+      } catch (error) {
+        return [`threw: ${String(error)}`];
+      }
+    });
   },
 };
 
