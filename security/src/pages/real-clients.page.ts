@@ -72,7 +72,7 @@ const proof = {
    * (throwing getters, revoked and throwing proxies, cyclic, frozen, null-prototype…), made here.
    */
   hostile(): (RenderedError | string)[] {
-    return HOSTILE_VALUE_FACTORIES.flatMap((make) => {
+    return HOSTILE_VALUE_FACTORIES.flatMap((make): (RenderedError | string)[] => {
       try {
         const rendered = read(renderError(container, make(), { translator }));
         const description = translator.describe(make());
