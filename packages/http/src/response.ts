@@ -97,9 +97,9 @@ function utf8Length(text: string): number {
 }
 
 /** A member of the caller's options; a read that throws (a hostile object) counts as not given. */
-function optionOf(options: unknown, name: keyof ErrorResponseOptions): unknown {
+function optionOf(options: unknown, name: keyof ErrorResponseOptions | keyof ProblemOptions): unknown {
   try {
-    return (options as ErrorResponseOptions | null | undefined)?.[name];
+    return (options as Record<string, unknown> | null | undefined)?.[name];
   } catch {
     return undefined;
   }
@@ -119,7 +119,7 @@ function readOptions(options: unknown): ErrorResponseOptions {
   const translator = optionOf(options, 'translator');
   const lng = optionOf(options, 'lng');
   const problem = optionOf(options, 'problem');
-  const type = typeof problem === 'object' && problem !== null ? optionOf(problem, 'type' as keyof ErrorResponseOptions) : undefined;
+  const type = typeof problem === 'object' && problem !== null ? optionOf(problem, 'type') : undefined;
   return {
     acceptLanguage: optionOf(options, 'acceptLanguage') as AcceptLanguageHeader,
     lng: typeof lng === 'string' ? lng : undefined,
