@@ -8,6 +8,5 @@ export default defineProject({
     fileParallelism: false,
     testTimeout: 60_000,
     hookTimeout: 120_000,
-    typecheck: { include: ['src/**/*.test-d.ts'], tsconfig: './tsconfig.json' },
   },
 });

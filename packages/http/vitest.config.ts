@@ -7,6 +7,5 @@ export default defineProject({
     testTimeout: 120_000,
     hookTimeout: 120_000,
     include: ['src/**/*.test.ts'],
-    typecheck: { include: ['src/**/*.test-d.ts'], tsconfig: './tsconfig.json' },
   },
 });

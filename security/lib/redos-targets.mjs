@@ -16,7 +16,7 @@ const source = (relative) => path.join(repositoryRoot, 'packages', relative);
  */
 export async function loadSource() {
   const exports = {
-    core: ['parseErrorBody', 'parseRetryAfter', 'defineErrorRegistry'],
+    core: ['parseErrorBody', 'parseRetryAfter', 'readErrorResponse', 'defineErrorRegistry'],
     i18n: ['extractParams', 'resolveLocale', 'createErrorTranslator', 'resources'],
     http: ['createErrorResponse'],
     node: ['negotiateLocale', 'sendError'],
@@ -113,11 +113,21 @@ export async function loadTargets() {
     },
     {
       name: 'core parseRetryAfter (delta-seconds and the three HTTP-date forms)',
-      covers: ['packages/core/src/parse.ts#parseRetryAfter', 'packages/core/src/parse.ts#parseHttpDate'],
+      covers: ['packages/core/src/retry-after.ts#parseRetryAfter', 'packages/core/src/retry-after.ts#parseHttpDate'],
       run: (payload) => {
         m.parseRetryAfter(payload);
         m.parseRetryAfter(`Mon, 01 Jan 2024 00:00:00 GMT${payload}`);
         m.parseRetryAfter(payload.slice(0, 40));
+      },
+    },
+    {
+      name: 'core readErrorResponse (the charset parameter of Content-Type)',
+      covers: ['packages/core/src/response.ts#charsetOf'],
+      run: async (payload) => {
+        const contentType = `application/json; charset=${payload}`;
+        const response = { status: 400, headers: { get: (name) => (name === 'content-type' ? contentType : null) }, text: async () => '{"error":{"code":"BadRequest"}}' };
+        await m.readErrorResponse(response);
+        await m.readErrorResponse({ ...response, headers: { get: (name) => (name === 'content-type' ? `${payload};charset="${payload}` : null) } });
       },
     },
     {

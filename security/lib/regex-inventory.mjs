@@ -9,7 +9,7 @@ import ts from 'typescript';
 /** The repository root (this file lives in security/lib/). */
 export const repositoryRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
-/** Source files that ship: `packages/<name>/src/**\/*.ts` without tests, type tests, fixtures or generated code. */
+/** Source files that ship: `packages/<name>/src/**\/*.ts` without tests, type tests, `fixtures/` folders or generated code. */
 export function shippedSourceFiles(root = repositoryRoot) {
   const files = [];
   const packagesDir = path.join(root, 'packages');
@@ -18,7 +18,7 @@ export function shippedSourceFiles(root = repositoryRoot) {
       const full = path.join(dir, entry.name);
       if (entry.isDirectory()) {
         if (!['generated', 'fixtures', 'testing', 'node_modules'].includes(entry.name)) walk(full);
-      } else if (/\.ts$/.test(entry.name) && !/\.(?:test|test-d|fixture)\.ts$|\.d\.ts$/.test(entry.name)) {
+      } else if (/\.ts$/.test(entry.name) && !/\.(?:test|test-d)\.ts$|\.d\.ts$/.test(entry.name)) {
         files.push(full);
       }
     }

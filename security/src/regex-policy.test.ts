@@ -17,7 +17,7 @@ const files = shippedSourceFiles();
 
 /** Every `new RegExp(...)`, with why its pattern cannot come from an attacker. */
 const CONSTRUCTED_REGEXES: Readonly<Record<string, string>> = {
-  'packages/core/src/parse.ts#parseHttpDate': 'the three HTTP-date forms, built from constant strings at module load',
+  'packages/core/src/retry-after.ts#parseHttpDate': 'the three HTTP-date forms, built from constant strings at module load',
   'packages/cli/src/locales/import-page.ts#wordPattern': "a registry parameter name (matches /^[a-z_]\\w*$/i, checked by defineErrorRegistry), not page text",
 };
 

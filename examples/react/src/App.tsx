@@ -2,7 +2,7 @@ import { DefenderError } from '@defender-errors/react';
 import axios from 'axios';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { LANGUAGE_NAMES, PANELS, UI_TEXT, type AppLanguage, type Panel } from './ui-text';
+import { APP_LANGUAGES, LANGUAGE_NAMES, PANELS, type Panel } from './ui-text';
 
 /** Calls the panel's endpoint with its client; resolves to what went wrong (an axios error or a fetch Response). */
 async function callApi(panel: Panel): Promise<unknown> {
@@ -62,7 +62,7 @@ function LanguageSwitcher() {
   const current = i18n.resolvedLanguage;
   return (
     <nav className="languages" aria-label={t('language')}>
-      {(Object.keys(UI_TEXT) as AppLanguage[]).map((lng) => (
+      {APP_LANGUAGES.map((lng) => (
         <button key={lng} type="button" lang={lng} aria-pressed={current === lng} onClick={() => void i18n.changeLanguage(lng)}>
           {LANGUAGE_NAMES[lng]}
         </button>

@@ -40,6 +40,13 @@ export const UI_TEXT = {
 /** A language the dashboard has words for. */
 export type AppLanguage = keyof typeof UI_TEXT;
 
+/**
+ * The dashboard's languages, read once here: i18next keeps the `resources` object it is given and
+ * adds to it (the `errors` namespace, also under bare languages such as `da`), so the keys of
+ * UI_TEXT change after init.
+ */
+export const APP_LANGUAGES: readonly AppLanguage[] = Object.freeze(Object.keys(UI_TEXT) as AppLanguage[]);
+
 /** The name of each language in itself, for the switcher. */
 export const LANGUAGE_NAMES: Readonly<Record<AppLanguage, string>> = { 'en-US': 'English', 'da-DK': 'Dansk' };
 

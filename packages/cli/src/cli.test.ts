@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { DefenderApiError } from '@defender-errors/core';
 import { createErrorTranslator } from '@defender-errors/i18n';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CLI_BINARY, runBuiltCli, type CliRun } from './run-cli.fixture';
+import { CLI_BINARY, runBuiltCli, type CliRun } from './fixtures/run-cli';
 
 const packageRoot = fileURLToPath(new URL('../', import.meta.url));
 const translator = createErrorTranslator();

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { runBuiltCli } from './run-cli.fixture';
+import { runBuiltCli } from './fixtures/run-cli';
 
 // The README's `$ defender-errors ...` examples, run against the build: the lines under each are its stdout.
 

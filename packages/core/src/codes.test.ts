@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { FALLBACK_TABLE } from './fallback-table.fixture';
+import { FALLBACK_TABLE } from './fixtures/fallback-table';
 import { DEFENDER_ERROR_DEFINITIONS, ERROR_CODES, fallbackCodeForStatus, getErrorDefinition, isErrorCode } from './index';
 
 /**

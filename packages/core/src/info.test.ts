@@ -34,6 +34,19 @@ describe('toErrorInfo: core’s own values', () => {
   });
 });
 
+describe('toErrorInfo: one reading per object', () => {
+  it('returns the first reading of an object again, and reads anew when a status is given', () => {
+    let reads = 0;
+    const error = { get error() { reads += 1; return { code: 'InvalidUrl', message: 'URL x is invalid.', target: 't' }; } };
+    const first = toErrorInfo(error);
+    expect(toErrorInfo(error)).toBe(first);
+    expect(reads).toBe(1);
+    expect(toErrorInfo(error, { status: 404 })).toMatchObject({ code: 'InvalidUrl', status: 404 });
+    expect(reads).toBe(2);
+    expect(toErrorInfo(error)).toBe(first);
+  });
+});
+
 describe('toErrorInfo: bodies', () => {
   it('reads a body as text or parsed, and the inner error object', () => {
     expect(toErrorInfo(JSON.stringify(BODY), { status: 404 })).toMatchObject(FOUND);

@@ -72,6 +72,12 @@ export function readErrorInfo(value: unknown, status: unknown): ErrorInfo {
 }
 
 /**
+ * What an object was read as, the first time: a page re-renders the same thrown error many times,
+ * and a thrown error does not change. Weak, so it keeps no error alive.
+ */
+const readings = new WeakMap<object, ErrorInfo>();
+
+/**
  * The error information of ANY value a user holds, read synchronously; never throws. Reads a
  * result of core's readers (returned as is), a `DefenderApiError`, a body (text or parsed), the
  * inner error object (`body.error`), an axios error or its `response`, an Azure `RestError`, a
@@ -79,7 +85,8 @@ export function readErrorInfo(value: unknown, status: unknown): ErrorInfo {
  * `Retry-After` only: its body needs `readError`), a value holding a `Response` (ky, ofetch), and an
  * error carrying a 4xx/5xx `status` / `statusCode` (http-errors, body-parser, Fastify, Hono). Anything
  * else is InternalServerError, with nothing of it read as text. A client's own `code` (axios
- * `ERR_BAD_REQUEST`, Node `ECONNRESET`) is never taken for a Defender code.
+ * `ERR_BAD_REQUEST`, Node `ECONNRESET`) is never taken for a Defender code. An object is read once:
+ * later calls with the same object (and no `status`) return the same result.
  *
  * @example
  * try {
@@ -98,9 +105,15 @@ export function toErrorInfo(value: unknown, options: ToErrorInfoOptions = {}): E
   } catch {
     // a throwing `status` getter counts as no status
   }
+  const cacheable = status === undefined && typeof value === 'object' && value !== null;
+  const cached = cacheable ? readings.get(value) : undefined;
+  if (cached !== undefined) return cached;
+  let info: ErrorInfo;
   try {
-    return readErrorInfo(value, status);
+    info = readErrorInfo(value, status);
   } catch {
-    return buildErrorInfo(value, undefined, status, undefined);
+    info = buildErrorInfo(value, undefined, status, undefined);
   }
+  if (cacheable) readings.set(value, info);
+  return info;
 }

@@ -1,5 +1,5 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { FALLBACK_TABLE } from './fallback-table.fixture';
+import { FALLBACK_TABLE } from './fixtures/fallback-table';
 import { ERROR_CODES, MAX_BODY_LENGTH, getErrorDefinition, isErrorCode, parseErrorBody, parseRetryAfter, type ParsedErrorBody } from './index';
 
 const OBJECT_PROTOTYPE_KEYS = Reflect.ownKeys(Object.prototype);

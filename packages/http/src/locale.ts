@@ -1,4 +1,4 @@
-import { SUPPORTED_LOCALES, matchLocale } from '@defender-errors/i18n';
+import { SOURCE_LOCALE, SUPPORTED_LOCALES, canonicalLocale, matchLocale } from '@defender-errors/i18n';
 import { parseAcceptLanguage } from './accept-language';
 
 /**
@@ -11,7 +11,7 @@ export const MAX_ACCEPT_LANGUAGE_LENGTH = 4 * 1024;
 export const MAX_LANGUAGE_RANGES = 32;
 
 /** The language used when nothing in the header matches (when it is one of the supported tags). */
-export const DEFAULT_LOCALE = 'en-US';
+export const DEFAULT_LOCALE = SOURCE_LOCALE;
 
 /** What a request may carry in its `accept-language` header field. */
 export type AcceptLanguageHeader = string | readonly string[] | null | undefined;
@@ -23,14 +23,6 @@ interface SupportedTag {
   readonly language: string;
 }
 
-function canonicalize(tag: string): string | undefined {
-  try {
-    return Intl.getCanonicalLocales(tag)[0];
-  } catch {
-    return undefined;
-  }
-}
-
 function languageOf(canonicalTag: string): string {
   const hyphen = canonicalTag.indexOf('-');
   return (hyphen === -1 ? canonicalTag : canonicalTag.slice(0, hyphen)).toLowerCase();
@@ -40,7 +32,7 @@ function readSupported(supported: readonly string[]): SupportedTag[] {
   const tags: SupportedTag[] = [];
   for (const tag of supported) {
     if (typeof tag !== 'string') continue;
-    const canonical = canonicalize(tag);
+    const canonical = canonicalLocale(tag);
     if (canonical === undefined) continue;
     if (!tags.some((known) => known.canonical === canonical)) tags.push({ tag, canonical, language: languageOf(canonical) });
   }
@@ -73,7 +65,7 @@ function refusedRanges(text: string): string[] {
     const [range = '', ...parameters] = part.split(';');
     if (!parameters.some((parameter) => ZERO_QUALITY.test(parameter))) continue;
     const trimmed = range.trim();
-    const canonical = trimmed === '*' ? '*' : canonicalize(trimmed);
+    const canonical = trimmed === '*' ? '*' : canonicalLocale(trimmed);
     if (canonical !== undefined) refused.push(canonical.toLowerCase());
   }
   return refused;
@@ -166,7 +158,7 @@ function negotiate(text: string, supported: readonly string[]): string {
   const refused = refusedRanges(text);
   const canonicalRanges = parseAcceptLanguage(text)
     .slice(0, MAX_LANGUAGE_RANGES)
-    .map((range) => (range === '*' ? '*' : canonicalize(range)))
+    .map((range) => (range === '*' ? '*' : canonicalLocale(range)))
     .filter((range): range is string => range !== undefined);
   const named = new Set<string>();
   for (const range of canonicalRanges) if (range !== '*') named.add(range.toLowerCase()).add(languageOf(range));

@@ -1,4 +1,5 @@
 import { DefenderApiError, createTrackingId, fallbackCodeForStatus, getErrorDefinition, retryAfterHeaderValue } from '@defender-errors/core';
+import { SOURCE_LOCALE } from '@defender-errors/i18n';
 import { negotiateLocale, type AcceptLanguageHeader } from './locale';
 import { getDefaultTranslator, type TranslatorLike } from './translator';
 
@@ -61,7 +62,7 @@ export const JSON_CONTENT_TYPE = 'application/json; charset=utf-8';
 /** `Content-Type` of an RFC 9457 body. */
 export const PROBLEM_CONTENT_TYPE = 'application/problem+json; charset=utf-8';
 /** The language of the API's wire text. */
-export const WIRE_LANGUAGE = 'en-US';
+export const WIRE_LANGUAGE = SOURCE_LOCALE;
 
 const UUID = /^[\da-f]{8}-[\da-f]{4}-[\da-f]{4}-[\da-f]{4}-[\da-f]{12}$/i;
 const LANGUAGE_TAG = /^[a-z\d]{1,8}(?:-[a-z\d]{1,8})*$/i;

@@ -35,6 +35,8 @@ export { NAMESPACE, type Catalog, type ErrorTranslator } from './translator';
 export { catalogFromValues } from './catalog-values';
 export { extractParams } from './extract';
 export { SOURCE_LOCALE, matchLocale, resolveLocale } from './locale';
+/** The canonical form of a BCP 47 tag, or undefined (never throws): the one wrapper of `Intl.getCanonicalLocales`. */
+export { canonicalLocale } from './validate';
 export {
   CatalogValidationError,
   type CatalogProblem,

@@ -21,6 +21,8 @@ export const AVAILABLE_LOCALES = SUPPORTED_LOCALES;
 export { catalogFromValues } from './catalog-values';
 export { extractParams } from './extract';
 export { matchLocale, resolveLocale, SOURCE_LOCALE } from './locale';
+/** The canonical form of a BCP 47 tag, or undefined (never throws): the one wrapper of `Intl.getCanonicalLocales`. */
+export { canonicalLocale } from './validate';
 export { CatalogValidationError, type CatalogProblem } from './validate';
 export type { ErrorTranslator } from './translator';
 export type * from './types';

@@ -19,7 +19,7 @@ export interface RequestLike {
 }
 
 /** The part of a response that {@link sendError} writes to: `ServerResponse` and so Express's `res` and Fastify's `reply.raw`. */
-export type ResponseLike = Pick<ServerResponse, 'statusCode' | 'headersSent' | 'setHeader' | 'getHeader' | 'end'>;
+export type ServerResponseLike = Pick<ServerResponse, 'statusCode' | 'headersSent' | 'setHeader' | 'getHeader' | 'end'>;
 
 /** How the Node writers choose language and body: the options of `createErrorResponse` under this package's names. */
 export interface ResponseChoices {
@@ -79,7 +79,7 @@ export function sentOf(decided: ErrorResponse): SentError {
   return { status: decided.status, code: decided.code, target: decided.target, lng: decided.lng, contentType: decided.contentType };
 }
 
-function writeResponse(res: ResponseLike, decided: ErrorResponse, method: string | undefined): void {
+function writeResponse(res: ServerResponseLike, decided: ErrorResponse, method: string | undefined): void {
   const { headers } = decided;
   res.statusCode = decided.status;
   for (const name in headers) {
@@ -103,7 +103,7 @@ function writeResponse(res: ResponseLike, decided: ErrorResponse, method: string
  * @example
  * sendError(res, new DefenderApiError('InvalidHashValue', { params: { hash } }), { req });
  */
-export function sendError(res: ResponseLike, error: unknown, options: SendErrorOptions = {}): SentError {
+export function sendError(res: ServerResponseLike, error: unknown, options: SendErrorOptions = {}): SentError {
   if (res.headersSent) throw new Error('sendError: the response headers were already sent.');
   const req = memberOf(options, 'req') as RequestLike | undefined;
   const decided = createErrorResponse(error, responseOptions(options, req));
@@ -124,7 +124,7 @@ export interface ErrorHandlerOptions extends ResponseChoices {
 }
 
 /** The function {@link errorHandler} returns: an Express error-handling middleware (four parameters). */
-export type DefenderErrorHandler = (error: unknown, req: RequestLike, res: ResponseLike, next: (error?: unknown) => void) => void;
+export type DefenderErrorHandler = (error: unknown, req: RequestLike, res: ServerResponseLike, next: (error?: unknown) => void) => void;
 
 /** Calls an `onError` hook; a logging hook must not turn a handled error into a crash. */
 export function notify<R>(onError: ((error: unknown, req: R, sent: SentError) => void) | undefined, error: unknown, req: R, sent: SentError): void {

@@ -110,8 +110,10 @@ describe('<DefenderError> in Chromium', () => {
     expect(result.english).toEqual({ lang: 'en-US', message: 'IP address 10.0.0.300 is invalid.', copy: reference.labels('en-US').copy });
     expect(result.backToDanish.lang).toBe('da-DK');
     expect(result.sameNode).toBe(true);
-    expect(result.afterFirstRender).toBe(SUPPORTED_LOCALES.length);
-    expect(result.afterAll).toBe(SUPPORTED_LOCALES.length);
+    // One translator registers each bundled locale (and, on an app instance, its bare language
+    // where the app has none); more renders and language changes register nothing more.
+    expect(result.afterFirstRender).toBeGreaterThanOrEqual(SUPPORTED_LOCALES.length);
+    expect(result.afterAll).toBe(result.afterFirstRender);
     await expectClean(open);
   });
 

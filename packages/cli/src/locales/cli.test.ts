@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { CLI_BINARY, runBuiltCli, type CliRun } from '../run-cli.fixture';
+import { CLI_BINARY, runBuiltCli, type CliRun } from '../fixtures/run-cli';
 import { FIXTURES, REPO_LOCALES, REPO_ROOT, SEED_PAGE, useTempRepos } from './fixtures/io';
 
 /** The number of entries of the en-US catalog (it grows with the registry). */

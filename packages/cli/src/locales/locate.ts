@@ -1,8 +1,9 @@
 import { existsSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { SOURCE_LOCALE } from '@defender-errors/i18n';
 
 /** The locale every other locale is checked against. */
-export const SOURCE_LOCALE = 'en-US';
+export { SOURCE_LOCALE };
 
 /** The file name of the `errors` namespace inside a locale folder (i18next layout `locales/{lng}/{ns}.json`). */
 export const CATALOG_FILE = 'errors.json';
