@@ -133,3 +133,18 @@ describe('negotiateLocale keeps the answers it gave', () => {
     expect(negotiateLocale('en-GB, da;q=0.5')).toBe('en-US');
   });
 });
+
+describe('negotiateLocale on header lists that cannot be read (issue 18 point 3)', () => {
+  it('reads a revoked Proxy or a list whose traps throw as no header', () => {
+    const { proxy, revoke } = Proxy.revocable(['da'], {});
+    revoke();
+    const throwing = new Proxy(['da'], {
+      get: () => {
+        throw new Error('trap');
+      },
+    });
+    expect(negotiateLocale(proxy as never)).toBe(negotiateLocale(undefined));
+    expect(negotiateLocale(throwing as never)).toBe(negotiateLocale(undefined));
+    expect(negotiateLocale(new Proxy(['da'], {}))).toBe('da-DK');
+  });
+});

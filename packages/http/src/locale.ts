@@ -39,11 +39,17 @@ function readSupported(supported: readonly string[]): SupportedTag[] {
   return tags;
 }
 
+/** The parts of a header list that are strings; a list that cannot be read (a revoked Proxy, throwing traps) has none. */
+function headerParts(header: unknown): string {
+  try {
+    return Array.isArray(header) ? header.filter((part): part is string => typeof part === 'string').join(',') : '';
+  } catch {
+    return '';
+  }
+}
+
 function headerText(header: unknown): string {
-  let text: string;
-  if (typeof header === 'string') text = header;
-  else if (Array.isArray(header)) text = header.filter((part): part is string => typeof part === 'string').join(',');
-  else return '';
+  const text = typeof header === 'string' ? header : headerParts(header);
   if (text.length <= MAX_ACCEPT_LANGUAGE_LENGTH) return text;
   const clipped = text.slice(0, MAX_ACCEPT_LANGUAGE_LENGTH);
   const lastComma = clipped.lastIndexOf(',');

@@ -192,3 +192,27 @@ describe('toResponse', () => {
     expect(JSON.parse(bare.body)).toEqual({ error: { code: 'InternalServerError', message: '', target: bare.target } });
   });
 });
+
+describe('createErrorResponse with hostile options (issue 18 point 3)', () => {
+  const thrower = (): never => {
+    throw new Error('hostile');
+  };
+  const error = new DefenderApiError('InvalidUrl', { params: { url: 'u' }, target: 't' });
+  const plain = createErrorResponse(error);
+
+  it('an option whose read throws counts as not given: the error keeps its status, code and tracking ID', () => {
+    const getters = Object.fromEntries(['acceptLanguage', 'lng', 'translator', 'localize', 'problem'].map((name) => [name, { get: thrower, enumerable: true }]));
+    const { proxy, revoke } = Proxy.revocable({}, {});
+    revoke();
+    for (const options of [Object.defineProperties({}, getters), proxy, new Proxy({}, { get: thrower })]) {
+      expect(createErrorResponse(error, options as never)).toMatchObject({ status: 400, code: 'InvalidUrl', target: 't', lng: plain.lng, body: plain.body });
+    }
+  });
+
+  it('a problem whose type getter throws is about:blank; a translator that is not one is the default one', () => {
+    const problem = createErrorResponse(error, { problem: { get type(): never { return thrower(); } } });
+    expect(JSON.parse(problem.body)).toMatchObject({ type: 'about:blank', code: 'InvalidUrl', trackingId: 't' });
+    expect(createErrorResponse(error, { translator: {} as never }).body).toBe(plain.body);
+    expect(createErrorResponse(error, { translator: 42 as never, lng: 42 as never }).body).toBe(plain.body);
+  });
+});

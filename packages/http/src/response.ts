@@ -97,6 +97,39 @@ function utf8Length(text: string): number {
   return length;
 }
 
+/** A member of the caller's options; a read that throws (a hostile object) counts as not given. */
+function optionOf(options: unknown, name: keyof ErrorResponseOptions | keyof ProblemOptions): unknown {
+  try {
+    return (options as Record<string, unknown> | null | undefined)?.[name];
+  } catch {
+    return undefined;
+  }
+}
+
+function isTranslator(value: unknown): value is TranslatorLike {
+  try {
+    const { describe, locales, resolveLanguage } = value as TranslatorLike;
+    return typeof describe === 'function' && typeof locales === 'function' && typeof resolveLanguage === 'function';
+  } catch {
+    return false;
+  }
+}
+
+/** The options as plain values read once, so that nothing the caller passed can throw later. */
+function readOptions(options: unknown): ErrorResponseOptions {
+  const translator = optionOf(options, 'translator');
+  const lng = optionOf(options, 'lng');
+  const problem = optionOf(options, 'problem');
+  const type = typeof problem === 'object' && problem !== null ? optionOf(problem, 'type') : undefined;
+  return {
+    acceptLanguage: optionOf(options, 'acceptLanguage') as AcceptLanguageHeader,
+    lng: typeof lng === 'string' ? lng : undefined,
+    translator: isTranslator(translator) ? translator : undefined,
+    localize: optionOf(options, 'localize') !== false,
+    problem: problem === true || (typeof problem === 'object' && problem !== null) ? { type: typeof type === 'function' ? (type as (code: string) => string) : undefined } : false,
+  };
+}
+
 function chooseLanguage(translator: TranslatorLike, options: ErrorResponseOptions): string {
   if (options.localize === false) return WIRE_LANGUAGE;
   if (typeof options.lng === 'string') return translator.resolveLanguage(options.lng);
@@ -104,7 +137,7 @@ function chooseLanguage(translator: TranslatorLike, options: ErrorResponseOption
 }
 
 function problemType(problem: ErrorResponseOptions['problem'], code: string): string {
-  return typeof problem === 'object' && problem !== null && typeof problem.type === 'function' ? problem.type(code) : 'about:blank';
+  return typeof problem === 'object' && typeof problem.type === 'function' ? problem.type(code) : 'about:blank';
 }
 
 /**
@@ -130,7 +163,8 @@ function problemType(problem: ErrorResponseOptions['problem'], code: string): st
  * @example
  * const { status, headers, body } = createErrorResponse(error, { acceptLanguage: request.headers.get('accept-language') });
  */
-export function createErrorResponse(error: unknown, options: ErrorResponseOptions = {}): ErrorResponse {
+export function createErrorResponse(error: unknown, given: ErrorResponseOptions = {}): ErrorResponse {
+  const options = readOptions(given);
   const translator = options.translator ?? getDefaultTranslator();
   const lng = chooseLanguage(translator, options);
   // describe reads any value through core's toErrorInfo: the one reader of error shapes.

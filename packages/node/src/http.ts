@@ -7,6 +7,7 @@ import {
   type ProblemErrorBody,
   type WireErrorBody,
 } from '@defender-errors/http';
+import { memberOf } from './read';
 import type { TranslatorLike } from './translator';
 
 export type { ProblemErrorBody, WireErrorBody };
@@ -51,14 +52,14 @@ export interface SentError {
   readonly contentType: string;
 }
 
-/** The options of `createErrorResponse` for a request and this package's choices. */
+/** The options of `createErrorResponse` for a request and this package's choices (`createErrorResponse` checks each value). */
 export function responseOptions(choices: ResponseChoices, req: RequestLike | undefined): ErrorResponseOptions {
   return {
-    acceptLanguage: req?.headers['accept-language'],
-    lng: choices.lng,
-    translator: choices.translator,
-    localize: choices.localize,
-    problem: choices.problemJson === true ? { type: choices.problemType } : false,
+    acceptLanguage: memberOf(memberOf(req, 'headers'), 'accept-language') as ErrorResponseOptions['acceptLanguage'],
+    lng: memberOf(choices, 'lng') as string | undefined,
+    translator: memberOf(choices, 'translator') as TranslatorLike | undefined,
+    localize: memberOf(choices, 'localize') as boolean | undefined,
+    problem: memberOf(choices, 'problemJson') === true ? { type: memberOf(choices, 'problemType') as ResponseChoices['problemType'] } : false,
   };
 }
 
@@ -104,8 +105,10 @@ function writeResponse(res: ServerResponseLike, decided: ErrorResponse, method: 
  */
 export function sendError(res: ServerResponseLike, error: unknown, options: SendErrorOptions = {}): SentError {
   if (res.headersSent) throw new Error('sendError: the response headers were already sent.');
-  const decided = createErrorResponse(error, responseOptions(options, options.req));
-  writeResponse(res, decided, options.req?.method);
+  const req = memberOf(options, 'req') as RequestLike | undefined;
+  const decided = createErrorResponse(error, responseOptions(options, req));
+  const method = memberOf(req, 'method');
+  writeResponse(res, decided, typeof method === 'string' ? method : undefined);
   return sentOf(decided);
 }
 

@@ -1,3 +1,4 @@
+import { memberOf } from './read';
 import { getDefaultTranslator, type TranslatorLike } from './translator';
 
 /**
@@ -93,6 +94,23 @@ export interface TerminalFormatOptions extends ColorEnvironment {
   readonly translator?: TranslatorLike | undefined;
 }
 
+/** The options as plain values read once; a member whose read throws (a hostile object) counts as not given. */
+function readTerminalOptions(options: unknown): TerminalFormatOptions {
+  const read = (name: keyof TerminalFormatOptions): unknown => memberOf(options, name);
+  const [translator, lng, color, env, stream] = [read('translator'), read('lng'), read('color'), read('env'), read('stream')];
+  const text = (name: string): string | undefined => {
+    const value = memberOf(env, name);
+    return typeof value === 'string' ? value : undefined;
+  };
+  return {
+    translator: typeof translator === 'object' && translator !== null ? (translator as TranslatorLike) : undefined,
+    lng: typeof lng === 'string' ? lng : undefined,
+    color: typeof color === 'boolean' ? color : undefined,
+    ...(env === undefined || env === null ? {} : { env: { NO_COLOR: text('NO_COLOR'), FORCE_COLOR: text('FORCE_COLOR') } }),
+    ...(stream === undefined || stream === null ? {} : { stream: { isTTY: memberOf(stream, 'isTTY') === true } }),
+  };
+}
+
 const STYLE = {
   bold: ['\u001b[1m', '\u001b[22m'],
   dim: ['\u001b[2m', '\u001b[22m'],
@@ -112,7 +130,8 @@ const STYLE = {
  * @example
  * console.error(formatForTerminal(await readErrorResponse(response), { lng: 'da' }));
  */
-export function formatForTerminal(error: unknown, options: TerminalFormatOptions = {}): string {
+export function formatForTerminal(error: unknown, given: TerminalFormatOptions = {}): string {
+  const options = readTerminalOptions(given);
   const translator = options.translator ?? getDefaultTranslator();
   const description = translator.describe(error, { lng: options.lng });
   const labels = translator.labels(description.lng);

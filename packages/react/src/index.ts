@@ -35,10 +35,20 @@ function describeSafely(translator: ReactErrorTranslator, value: unknown, lng: s
 /** One options object for every call: react-i18next memoizes on its identity (a new one would rebuild `t` each render). */
 const TRANSLATION_OPTIONS = { useSuspense: false } as const;
 
+/** An option the caller passed; a read that throws (a hostile object) counts as not given. */
+function optionOf<K extends keyof ErrorDescriptionOptions>(options: ErrorDescriptionOptions | undefined, name: K): ErrorDescriptionOptions[K] | undefined {
+  try {
+    return options?.[name];
+  } catch {
+    return undefined;
+  }
+}
+
 function useDescribed(error: unknown, options: ErrorDescriptionOptions | undefined): Described {
   const i18n = appInstance(useTranslation(undefined, TRANSLATION_OPTIONS).i18n);
-  const translator = options?.translator ?? translatorFor(i18n);
-  const lng = options?.lng ?? (i18n ? (i18n.resolvedLanguage ?? i18n.language) : undefined);
+  const given = optionOf(options, 'translator');
+  const translator = typeof given === 'object' && given !== null ? given : translatorFor(i18n);
+  const lng = optionOf(options, 'lng') ?? (i18n ? (i18n.resolvedLanguage ?? i18n.language) : undefined);
   const read = responseRead(error);
   // Keyed by the read itself (one per value holding a Response), so other values never re-run the effect.
   const [settled, setSettled] = useState<{ readonly read: Promise<unknown>; readonly info: unknown }>();
