@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ERROR_CODES, getErrorDefinition, WIRE_WORDINGS, wireWordings } from './index';
+import { ERROR_CODES, getErrorDefinition, WIRE_WORDINGS, wireMessage, wireWordings } from './index';
 
 describe('wire wordings', () => {
   it('list every code of the registry, each wording with only parameters the code declares', () => {
@@ -29,5 +29,20 @@ describe('wire wordings', () => {
     for (const value of ['toString', '__proto__', 'NoSuchCode', 42, undefined, null]) expect(wireWordings(value)).toEqual([]);
     for (const code of ERROR_CODES) expect(new Set(wireWordings(code)).size).toBe(wireWordings(code).length);
     expect(Object.isFrozen(WIRE_WORDINGS)).toBe(true);
+  });
+});
+
+describe('wireMessage', () => {
+  it('fills the current wording, numbers the en-US way, and gives undefined when it cannot say it all', () => {
+    expect(wireMessage('ResourceNotFound', { resource: 'Machine 42' })).toBe(WIRE_WORDINGS.ResourceNotFound[0]?.replace('{{resource}}', 'Machine 42'));
+    expect(wireMessage('MaximumBatchSizeExceeded', { received: 1500, allowed: 1000 })).toBe(
+      WIRE_WORDINGS.MaximumBatchSizeExceeded[0]?.replace('{{received}}', '1,500').replace('{{allowed}}', '1,000'),
+    );
+    expect(wireMessage('BadRequest')).toBe(WIRE_WORDINGS.BadRequest[0]);
+    expect(wireMessage('ResourceNotFound', {})).toBeUndefined();
+    expect(wireMessage('InternalServerError')).toBeUndefined();
+    expect(wireMessage('toString')).toBeUndefined();
+    const hostile = new Proxy({}, { has: () => { throw new Error('trap'); }, getOwnPropertyDescriptor: () => { throw new Error('trap'); } });
+    expect(wireMessage('InvalidUrl', hostile)).toBeUndefined();
   });
 });

@@ -2,7 +2,7 @@ import type { ErrorCode } from './codes';
 
 /**
  * The English messages the API has been seen to send for each code, as documented in the current
- * and older revisions of Microsoft's page (`{{name}}` marks a parameter). These are wire text, facts
+ * revision of Microsoft's page (first) and older ones (`{{name}}` marks a parameter). These are wire text, facts
  * of the API, not display text: a parser of server messages matches against them. Codes without a
  * documented message (InternalServerError, TooManyRequests, UnknownError, ActiveRequestAlreadyExists)
  * have none. The interchangeable spellings (`isn't` / `is not`, …) and the optional final period are
@@ -11,7 +11,7 @@ import type { ErrorCode } from './codes';
 export const WIRE_WORDINGS: Readonly<Record<ErrorCode, readonly string[]>> = Object.freeze({
   BadRequest: ['General Bad Request error message.'],
   // The older revisions' text names no error: a wording without parameter, so it is never read as one.
-  ODataError: ['Invalid OData URI query (the specific error is specified).', 'Invalid OData URI query {{error}}.'],
+  ODataError: ['Invalid OData URI query {{error}}.', 'Invalid OData URI query (the specific error is specified).'],
   InvalidInput: ['Invalid input {{input}}.'],
   InvalidRequestBody: ['Invalid request body.'],
   InvalidHashValue: ['Hash value {{hash}} is invalid.'],
@@ -72,4 +72,33 @@ export function wireWordings(code: unknown): readonly string[] {
     expanded.set(code, list);
   }
   return list;
+}
+
+const englishNumber = new Intl.NumberFormat('en-US');
+
+/**
+ * The message the API itself would send for `code`: its current wire wording with `params` filled
+ * in (numbers the en-US way, "1,500"). `undefined` when the code has no documented message or a
+ * parameter of it is missing (then say the display text instead). Never throws.
+ *
+ * @example
+ * wireMessage('ResourceNotFound', { resource: 'Machine 42' }); // "Resource Machine 42 wasn't found."
+ */
+export function wireMessage(code: unknown, params: Readonly<Record<string, unknown>> = {}): string | undefined {
+  const [current] = wireWordings(code).length === 0 ? [] : (WIRE_WORDINGS[code as ErrorCode] ?? []);
+  if (current === undefined) return undefined;
+  let missing = false;
+  const text = current.replace(/\{\{(\w+)\}\}/g, (_placeholder, name: string) => {
+    let value: unknown;
+    try {
+      value = typeof params === 'object' && params !== null && Object.hasOwn(params, name) ? params[name] : undefined;
+    } catch {
+      value = undefined;
+    }
+    if (typeof value === 'number' && Number.isFinite(value)) return englishNumber.format(value);
+    if (typeof value === 'string' && value.length > 0) return value;
+    missing = true;
+    return '';
+  });
+  return missing ? undefined : text;
 }

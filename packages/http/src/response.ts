@@ -1,4 +1,4 @@
-import { DefenderApiError, createTrackingId, fallbackCodeForStatus, getErrorDefinition, retryAfterHeaderValue } from '@defender-errors/core';
+import { DefenderApiError, createTrackingId, fallbackCodeForStatus, getErrorDefinition, retryAfterHeaderValue, wireMessage } from '@defender-errors/core';
 import { negotiateLocale, type AcceptLanguageHeader } from './locale';
 import { getDefaultTranslator, type TranslatorLike } from './translator';
 
@@ -149,6 +149,9 @@ export function createErrorResponse(error: unknown, options: ErrorResponseOption
     message = generic.message;
   } else if (options.localize === false && typeof description.serverMessage === 'string') {
     message = description.serverMessage;
+  } else if (language === WIRE_LANGUAGE) {
+    // An English body speaks the API's own wire text, so that a client reads its parameters back.
+    message = wireMessage(description.renderedCode, description.params) ?? message;
   }
 
   const problem = options.problem !== undefined && options.problem !== false;
