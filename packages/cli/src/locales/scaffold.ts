@@ -2,7 +2,7 @@ import { mkdir, readdir, readFile, realpath, rmdir, writeFile } from 'node:fs/pr
 import { isAbsolute, join } from 'node:path';
 import { canonicalLocale, expectedEntries, validateCatalog } from '@defender-errors/i18n/tooling';
 import { scanJson } from './json-scan';
-import { CATALOG_FILE, SOURCE_LOCALE, isInside } from './locate';
+import { CATALOG_FILE, SOURCE_LOCALE, isInside, otherNamespaceFiles } from './locate';
 
 /** The longest language tag accepted for a new locale folder. */
 export const MAX_TAG_LENGTH = 64;
@@ -132,5 +132,12 @@ export async function createLocale(localesDir: string, lng: string): Promise<Cre
   const file = join(folder, CATALOG_FILE);
   const catalog = scaffoldCatalog(tag, source);
   await writeFile(file, serializeCatalog(catalog), { flag: 'wx' });
+  // The other namespaces of en-US (demo.json), marked the same way, so that `locales check` finds them.
+  for (const name of await otherNamespaceFiles(localesDir)) {
+    const other = scanJson(await readFile(join(localesDir, SOURCE_LOCALE, name), 'utf8')).value;
+    if (typeof other !== 'object' || other === null || Array.isArray(other)) continue;
+    const texts = Object.fromEntries(Object.entries(other).filter((entry): entry is [string, string] => typeof entry[1] === 'string'));
+    await writeFile(join(folder, name), serializeCatalog(scaffoldCatalog(tag, texts)), { flag: 'wx' });
+  }
   return { lng: tag, file, entries: Object.keys(catalog).length };
 }
