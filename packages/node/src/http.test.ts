@@ -340,11 +340,12 @@ describe('sendError directly', () => {
 
   it('negotiates among the locales of an app’s own translator', async () => {
     const own = createErrorTranslator();
-    const swedish: Record<string, string> = { ...resources['en-US'].errors, 'Forbidden.message': 'Förbjudet.' };
-    own.addLocale('sv-SE', swedish);
+    // A reserved tag (qaa-qtz, "for local use"): never a locale the project bundles.
+    const added: Record<string, string> = { ...resources['en-US'].errors, 'Forbidden.message': 'Förbjudet.' };
+    own.addLocale('qtz-SE', added);
     respond = (req, res) => void sendError(res, new DefenderApiError('Forbidden'), { req, translator: own });
-    const response = await fetch(`${server.origin}/`, { headers: { 'accept-language': 'sv, da;q=0.5' } });
-    expect(response.headers.get('content-language')).toBe('sv-SE');
+    const response = await fetch(`${server.origin}/`, { headers: { 'accept-language': 'qtz, da;q=0.5' } });
+    expect(response.headers.get('content-language')).toBe('qtz-SE');
     expect(((await response.json()) as { error: { message: string } }).error.message).toBe('Förbjudet.');
   });
 

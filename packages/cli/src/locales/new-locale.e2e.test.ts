@@ -76,10 +76,15 @@ beforeAll(async () => {
   cpSync(REPO_LOCALES, join(tmp, 'locales'), { recursive: true });
   // The doc's steps: `locales add`, then translate every entry (here: the prefix instead of the marker).
   await run(process.execPath, [join(REAL_CLI, 'dist', 'cli.js'), 'locales', 'add', TAG], { cwd: join(tmp, 'locales'), env: { PATH: process.env['PATH'] ?? '', NO_COLOR: '1' }, timeout: 60_000 });
-  const draftFile = join(tmp, 'locales', TAG, 'errors.json');
-  const draft = JSON.parse(readFileSync(draftFile, 'utf8')) as Record<string, string>;
-  const filled = Object.fromEntries(Object.entries(draft).map(([key, text]) => [key, text.replace(`[TODO ${TAG}] `, PREFIX)]));
-  writeFileSync(draftFile, `${JSON.stringify(filled, null, 2)}\n`);
+  // Every namespace it scaffolded (errors.json, demo.json) is translated.
+  const scaffolded = readdirSync(join(tmp, 'locales', TAG));
+  expect(scaffolded.sort()).toEqual(readdirSync(join(REPO_LOCALES, 'en-US')).filter((name) => name.endsWith('.json')).sort());
+  for (const name of scaffolded) {
+    const draftFile = join(tmp, 'locales', TAG, name);
+    const draft = JSON.parse(readFileSync(draftFile, 'utf8')) as Record<string, string>;
+    const filled = Object.fromEntries(Object.entries(draft).map(([key, text]) => [key, text.replace(`[TODO ${TAG}] `, PREFIX)]));
+    writeFileSync(draftFile, `${JSON.stringify(filled, null, 2)}\n`);
+  }
 
   for (const file of ['tsup.base.ts', 'tsconfig.base.json']) copyFileSync(join(REPO_ROOT, file), join(tmp, file));
   symlinkSync(join(REPO_ROOT, 'node_modules'), join(tmp, 'node_modules'), 'dir');
