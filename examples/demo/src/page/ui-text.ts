@@ -1,4 +1,5 @@
 /// <reference types="vite/client" />
+import type englishText from '../../../../locales/en-US/demo.json';
 /**
  * The demo page's own words (its chrome), from the `demo` namespace of the repository's catalogs:
  * `locales/{lng}/demo.json`, checked by `defender-errors locales check` like `errors`. Error texts
@@ -7,7 +8,7 @@
 const CATALOGS = import.meta.glob<Readonly<Record<string, string>>>('../../../../locales/*/demo.json', { eager: true, import: 'default' });
 
 /** The keys of the page's text, typed from en-US (the source of truth). */
-export type UiTextKey = keyof typeof import('../../../../locales/en-US/demo.json');
+export type UiTextKey = keyof typeof englishText;
 
 /** The `demo` catalogs by language tag. */
 export const UI_TEXT: Readonly<Record<string, Readonly<Record<string, string>>>> = Object.fromEntries(
