@@ -3,7 +3,7 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ERROR_CODES, fallbackCodeForStatus, getErrorDefinition, isErrorCode, type ErrorCode } from '@defender-errors/core';
+import { ERROR_CODES, fallbackCodeForStatus, getErrorDefinition, isErrorCode, wireMessage, type ErrorCode } from '@defender-errors/core';
 import { createErrorTranslator } from '@defender-errors/i18n';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CONTENT_SECURITY_POLICY, createDemoServer } from '../src/server/app';
@@ -57,9 +57,8 @@ describe('the demo API', () => {
       // A 5xx body holds only the generic text of its status (UnknownError answers as a 500 does).
       const status = getErrorDefinition(code).status;
       const expected = reference.describe({ error: { code: status >= 500 ? fallbackCodeForStatus(status) : code, message: '' } }, { lng: 'en-US' });
-      const english = scenario.params
-        ? reference.format(code as 'InvalidHashValue', scenario.params as { hash: string }, { lng: 'en-US' })
-        : expected.message;
+      // Like the Defender API, an English body speaks the wire text (core's wireMessage), which the page reads back.
+      const english = status >= 500 ? expected.message : (wireMessage(code, scenario.params ?? {}) ?? expected.message);
       expect(body.error.message).toBe(english);
       if (scenario.retryAfter !== undefined) expect(response.headers.get('retry-after')).toBe(String(scenario.retryAfter));
     });

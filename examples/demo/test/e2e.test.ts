@@ -18,6 +18,9 @@ const SCREENSHOTS = screenshots.dir;
 const DANISH_ONLY = resources['da-DK'].errors['NotFound.message'];
 const reference = createErrorTranslator();
 const LOCALES = ['en-US', 'da-DK'] as const;
+const LOCALES_DIR = new URL('../../../locales/', import.meta.url);
+/** The demo namespace of a locale, as the translators wrote it. */
+const demoText = (lng: string): Record<string, string> => JSON.parse(readFileSync(new URL(`${lng}/demo.json`, LOCALES_DIR), 'utf8')) as Record<string, string>;
 
 const chromium = sharedChromium();
 let demo: RunningDemo;
@@ -163,7 +166,7 @@ describe('the demo in Chromium', () => {
     await page.locator('#language').selectOption('da-DK');
     await page.waitForFunction(() => document.querySelector('#error-output .defender-error')?.getAttribute('lang') === 'da-DK');
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('da-DK');
-    expect(await page.locator('h1').textContent()).not.toBe('Defender XDR errors, in your language');
+    expect(await page.locator('h1').textContent()).toBe(demoText('da-DK')['heading']);
     const switched = await readShown(page);
     expect(switched.trackingId).toBe(english.trackingId);
     expect(switched.message).toBe((await expected(english.raw, 404, 'da-DK')).message);
@@ -183,7 +186,7 @@ describe('the demo in Chromium', () => {
     await page.locator('#paste-form button[type="submit"]').click();
     await page.waitForFunction(() => document.querySelector('#error-output .defender-error')?.getAttribute('data-code') === 'InvalidIpAddress');
     const shownPaste = await readShown(page);
-    expect(shownPaste.message).toBe('IP-adressen 10.0.0.999 er ugyldig.');
+    expect(shownPaste.message).toBe(reference.format('InvalidIpAddress', { ip: '10.0.0.999' }, { lng: 'da-DK' }));
     expect(shownPaste.lang).toBe('da-DK');
     expect(shownPaste.trackingId).toBe('c0ffee00-1234-4abc-9def-0123456789ab');
     expect(shownPaste.trackingIdVisible).toBe(true);
@@ -192,6 +195,27 @@ describe('the demo in Chromium', () => {
     await page.evaluate(() => window.scrollTo(0, 0));
     await page.screenshot({ path: `${SCREENSHOTS}demo-da-DK.png`, fullPage: true });
     for (const lng of LOCALES) expect(readFileSync(`${SCREENSHOTS}demo-${lng}.png`).subarray(1, 4).toString('latin1')).toBe('PNG');
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
+  it('lists every bundled locale by its own name, and takes its interface text from locales/{lng}/demo.json', async () => {
+    const { page, context, problems } = await openDemo({ locale: 'en-US' });
+    const options = await page.locator('#language option').evaluateAll((nodes) => nodes.map((node) => ({ value: (node as HTMLOptionElement).value, lang: node.getAttribute('lang'), text: node.textContent })));
+    expect(options.map((option) => option.value)).toEqual([...reference.locales()]);
+    for (const option of options) {
+      const own = new Intl.DisplayNames([option.value], { type: 'language' }).of(option.value) ?? '';
+      expect(option.lang).toBe(option.value);
+      expect(option.text?.toLocaleLowerCase(option.value)).toBe(own.toLocaleLowerCase(option.value));
+    }
+    for (const option of options) {
+      await page.locator('#language').selectOption(option.value);
+      await page.waitForFunction((lng) => document.documentElement.lang === lng, option.value);
+      const text = { ...demoText('en-US'), ...demoText(option.value) };
+      const shown = await page.locator('[data-text]').evaluateAll((nodes) => nodes.map((node) => [(node as HTMLElement).dataset['text'] ?? '', node.textContent ?? ''] as const));
+      expect(shown.length).toBeGreaterThan(5);
+      for (const [key, value] of shown) expect(value, `${option.value} ${key}`).toBe(text[key]);
+    }
     expect(problems).toEqual([]);
     await context.close();
   });

@@ -119,7 +119,7 @@ describe('renderError in Chromium', () => {
     const labels = reference.labels('en-US');
     expect(view.root).toEqual({ tag: 'DIV', role: 'alert', lang: 'en-US', code: 'InvalidHashValue', status: '400', known: null, className: 'defender-error' });
     expect(view.title).toBe('Bad Request');
-    expect(view.message).toBe('Hash value abc123 is invalid.');
+    expect(view.message).toBe(reference.format('InvalidHashValue', { hash: 'abc123' }, { lng: 'en-US' }));
     expect(view.message).toBe(expected.message);
     expect(view.hint).toBeUndefined();
     expect(view.code).toBe('InvalidHashValue');
@@ -189,6 +189,25 @@ describe('renderError in Chromium', () => {
     expect(view.retry).toBe(reference.labels('en-US').retryAfter(30));
     expect(view.trackingId).toBe(reference.labels('en-US').noTrackingId);
     expect(view.buttons).toBe(0);
+    await expectClean(open);
+  });
+
+  it('says the retry-after seconds in the plural form of each bundled locale, in the DOM', async () => {
+    const open = await openPage();
+    const cases = Object.keys(resources).flatMap((lng) => [1, 30].map((seconds) => ({ lng, seconds })));
+    const shown = await open.page.evaluate(async (list) => {
+      const { browser, translator, core } = window.harness;
+      const texts: (string | null | undefined)[] = [];
+      for (const { lng, seconds } of list) {
+        await browser.loadLocale(translator, lng);
+        const root = browser.renderError(document.getElementById('errors') as HTMLElement, new core.DefenderApiError('TooManyRequests', { retryAfter: seconds }), { lng, translator });
+        texts.push(root.querySelector('.defender-error__retry')?.textContent);
+      }
+      return texts;
+    }, cases);
+    expect(shown).toEqual(cases.map(({ lng, seconds }) => reference.labels(lng).retryAfter(seconds)));
+    expect(shown).toContain('Retry after 1 second.');
+    expect(shown).toContain('Prøv igen om 30 sekunder.');
     await expectClean(open);
   });
 
@@ -446,7 +465,7 @@ describe('<defender-error> custom element', () => {
     expect(result.before).toMatchObject({ role: 'alert', lang: 'da-DK', code: 'InvalidUrl', message: 'URL-adressen http://example.test/a er ugyldig.', trackingId: TRACKING_ID });
     expect(result.before.parts).toEqual(expect.arrayContaining(['root', 'title', 'message', 'meta', 'label', 'code', 'status', 'tracking', 'tracking-id', 'copy']));
     expect(result.changed).toMatchObject({ code: 'InvalidIpAddress', message: 'IP-adressen 10.0.0.300 er ugyldig.' });
-    expect(result.english).toMatchObject({ lang: 'en-US', message: 'IP address 10.0.0.300 is invalid.' });
+    expect(result.english).toMatchObject({ lang: 'en-US', message: reference.format('InvalidIpAddress', { ip: '10.0.0.300' }, { lng: 'en-US' }) });
     expect(result.invalid.message).toBe(reference.describe(new DefenderApiError('InvalidIpAddress'), { lng: 'en-US' }).message);
     expect(result.errorRoot).toBe('defender-error');
     await expectClean(open);
@@ -507,7 +526,7 @@ describe('<defender-error> custom element', () => {
       const message = document.querySelector('x-error')?.shadowRoot?.querySelector('[part~="message"]') as Element;
       return { text: message.textContent, color: getComputedStyle(message).color };
     });
-    expect(result).toEqual({ text: 'Domain name exa mple.test is invalid.', color: 'rgb(1, 2, 3)' });
+    expect(result).toEqual({ text: reference.format('InvalidDomainName', { domain: 'exa mple.test' }, { lng: 'en-US' }), color: 'rgb(1, 2, 3)' });
     await expectClean(open);
   });
 
@@ -578,7 +597,7 @@ describe('<defender-error> custom element', () => {
       element.params = cyclic;
       return { withObject, afterCycle: { attribute: element.getAttribute('params'), message: message() } };
     });
-    expect(result.withObject).toEqual({ attribute: '{"url":"http://example.test/x"}', message: 'URL http://example.test/x is invalid.' });
+    expect(result.withObject).toEqual({ attribute: '{"url":"http://example.test/x"}', message: reference.format('InvalidUrl', { url: 'http://example.test/x' }, { lng: 'en-US' }) });
     expect(result.afterCycle.attribute).toBeNull();
     await expectClean(open);
   });

@@ -35,3 +35,4 @@ export { toErrorInfo, type ToErrorInfoOptions } from './info';
 export { readError } from './read-error';
 export { DefenderApiError, isDefenderApiError, type DefenderApiErrorOptions, type ErrorParams } from './error';
 export { createErrorBody, createTrackingId, type CreateErrorBodyOptions, type ErrorBody } from './body';
+export { WIRE_WORDINGS, WORDING_VARIANTS, wireMessage, wireWordings } from './wordings';

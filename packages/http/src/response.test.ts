@@ -1,7 +1,8 @@
-import { DefenderApiError, ERROR_CODES, isErrorCode, parseErrorBody } from '@defender-errors/core';
-import { createErrorTranslator, SUPPORTED_LOCALES } from '@defender-errors/i18n';
+import { DefenderApiError, ERROR_CODES, isErrorCode, parseErrorBody, wireMessage } from '@defender-errors/core';
+import { createErrorTranslator, extractParams, SUPPORTED_LOCALES } from '@defender-errors/i18n';
 import { describe, expect, it } from 'vitest';
 import { createErrorResponse, errorResponder, internalErrorResponse, toResponse } from './index';
+const translatorForTests = createErrorTranslator();
 
 const translator = createErrorTranslator();
 const SECRET_CODE = 'db-7 password=hunter2';
@@ -214,5 +215,25 @@ describe('createErrorResponse with hostile options (issue 18 point 3)', () => {
     expect(JSON.parse(problem.body)).toMatchObject({ type: 'about:blank', code: 'InvalidUrl', trackingId: 't' });
     expect(createErrorResponse(error, { translator: {} as never }).body).toBe(plain.body);
     expect(createErrorResponse(error, { translator: 42 as never, lng: 42 as never }).body).toBe(plain.body);
+  });
+});
+
+describe('an English body speaks the wire text', () => {
+  it('sends the current wire wording in en-US, which a client reads the parameters back out of', () => {
+    const error = new DefenderApiError('MaximumBatchSizeExceeded', { params: { received: 1500, allowed: 1000 } });
+    const { body } = createErrorResponse(error, { acceptLanguage: 'en' });
+    const message = (JSON.parse(body) as { error: { message: string } }).error.message;
+    expect(message).toBe(wireMessage('MaximumBatchSizeExceeded', { received: 1500, allowed: 1000 }));
+    expect(extractParams('MaximumBatchSizeExceeded', message)).toEqual({ received: 1500, allowed: 1000 });
+    expect(translatorForTests.describe(JSON.parse(body), { lng: 'da' }).message).toBe(translatorForTests.format('MaximumBatchSizeExceeded', { received: 1500, allowed: 1000 }, { lng: 'da' }));
+  });
+
+  it('sends the display text in every other language, and in English when the wire text would lack a parameter', () => {
+    for (const lng of SUPPORTED_LOCALES.filter((tag) => tag !== 'en-US')) {
+      const { body } = createErrorResponse(new DefenderApiError('InvalidHashValue', { params: { hash: 'abc' } }), { lng });
+      expect((JSON.parse(body) as { error: { message: string } }).error.message, lng).toBe(translatorForTests.format('InvalidHashValue', { hash: 'abc' }, { lng }));
+    }
+    const { body } = createErrorResponse(new DefenderApiError('InvalidHashValue'), { lng: 'en-US' });
+    expect((JSON.parse(body) as { error: { message: string } }).error.message).toBe(translatorForTests.describe(new DefenderApiError('InvalidHashValue'), { lng: 'en-US' }).message);
   });
 });

@@ -1,4 +1,4 @@
-import { DefenderApiError, createTrackingId, fallbackCodeForStatus, getErrorDefinition, retryAfterHeaderValue } from '@defender-errors/core';
+import { DefenderApiError, createTrackingId, fallbackCodeForStatus, getErrorDefinition, retryAfterHeaderValue, wireMessage } from '@defender-errors/core';
 import { SOURCE_LOCALE } from '@defender-errors/i18n';
 import { negotiateLocale, type AcceptLanguageHeader } from './locale';
 import { getDefaultTranslator, type TranslatorLike } from './translator';
@@ -184,6 +184,9 @@ export function createErrorResponse(error: unknown, given: ErrorResponseOptions 
     message = generic.message;
   } else if (options.localize === false && typeof description.serverMessage === 'string') {
     message = description.serverMessage;
+  } else if (language === WIRE_LANGUAGE) {
+    // An English body speaks the API's own wire text, so that a client reads its parameters back.
+    message = wireMessage(description.renderedCode, description.params) ?? message;
   }
 
   const problem = options.problem !== undefined && options.problem !== false;

@@ -1,5 +1,5 @@
 import { readdirSync } from 'node:fs';
-import { ERROR_CODES, getErrorDefinition } from '@defender-errors/core';
+import { ERROR_CODES, getErrorDefinition, WIRE_WORDINGS, wireWordings, type ErrorCode } from '@defender-errors/core';
 import { describe, expect, it } from 'vitest';
 import { CODES_WITH_HINTS, REFERENCE_WORDING, SAMPLE_PARAMS } from './fixtures/reference-wording';
 import { catalogFromValues, resources, SUPPORTED_LOCALES } from './index';
@@ -30,10 +30,27 @@ describe('catalogs', () => {
     expect([...withHints].sort()).toEqual([...CODES_WITH_HINTS].sort());
   });
 
-  it('en-US messages are the API wire text of the reference, word for word', () => {
+  it("core's wire wordings hold the reference wording of every code, and en-US display text is none of them", () => {
     for (const [code, wording] of Object.entries(REFERENCE_WORDING)) {
-      expect(enUS[`${code}.message`], code).toBe(wording);
+      expect(WIRE_WORDINGS[code as ErrorCode], code).toContain(wording);
+      expect(wireWordings(code), code).not.toContain(enUS[`${code}.message`]);
     }
+  });
+
+  it.each(SUPPORTED_LOCALES)('%s: no message or hint repeats its title, and no message is documentation text', (lng) => {
+    const catalog: Record<string, string> = resources[lng].errors;
+    for (const code of ERROR_CODES) {
+      const title = catalog[`${code}.title`];
+      expect(catalog[`${code}.message`], `${lng} ${code}.message`).not.toBe(title);
+      expect(catalog[`${code}.hint`] ?? '', `${lng} ${code}.hint`).not.toBe(title);
+      expect(catalog[`${code}.message`], `${lng} ${code}.message`).not.toMatch(/error message\.?$/i);
+    }
+  });
+
+  it.each(SUPPORTED_LOCALES)('%s has exactly the plural forms Intl.PluralRules gives its language', (lng) => {
+    const catalog: Record<string, string> = resources[lng].errors;
+    const forms = Object.keys(catalog).filter((key) => key.startsWith('label.retryAfter_')).map((key) => key.slice('label.retryAfter_'.length));
+    expect(forms.sort()).toEqual([...new Intl.PluralRules(lng).resolvedOptions().pluralCategories].sort());
   });
 
   it('every message uses exactly the parameters of its code', () => {
@@ -100,7 +117,7 @@ describe('the published locale modules (@defender-errors/i18n/locales/<lng>)', (
     expect([...byTag.keys()].sort()).toEqual([...SUPPORTED_LOCALES].sort());
     for (const lng of SUPPORTED_LOCALES) {
       expect(byTag.get(lng), lng).toStrictEqual({ ...resources[lng].errors });
-      expect(Object.keys(byTag.get(lng) ?? {}), lng).toEqual(Object.keys(enUS));
+      expect(Object.keys(byTag.get(lng) ?? {}), lng).toEqual(Object.keys(resources[lng].errors));
     }
   });
 
@@ -110,5 +127,34 @@ describe('the published locale modules (@defender-errors/i18n/locales/<lng>)', (
     expect(() => catalogFromValues(values.slice(1))).toThrow(`expected ${Object.keys(enUS).length} messages in the order of the en-US keys`);
     expect(() => catalogFromValues([...values, 'extra'])).toThrow(TypeError);
     expect(() => catalogFromValues('not a list' as unknown as string[])).toThrow(TypeError);
+  });
+});
+
+describe('plural forms in the validator', () => {
+  // Languages whose CLDR categories differ from en-US's; the expectations come from Intl itself.
+  const tags = ['ja', 'pl', 'ar'];
+
+  it.each(tags)('asks %s for exactly its own plural categories, and names missing and extra forms', (lng) => {
+    const categories = new Intl.PluralRules(lng).resolvedOptions().pluralCategories;
+    const catalog: Record<string, string> = Object.fromEntries(
+      Object.entries(enUS).filter(([key]) => !key.startsWith('label.retryAfter_')).map(([key, value]) => [key, `${lng}: ${value}`]),
+    );
+    for (const category of categories) catalog[`label.retryAfter_${category}`] = `${lng} {{count}} ${category}`;
+    expect(validateCatalog(lng, catalog, enUS).filter((problem) => problem.severity === 'error')).toEqual([]);
+
+    const [dropped] = categories;
+    const broken: Record<string, string> = { ...catalog, 'label.retryAfter_bogus': 'x' };
+    delete broken[`label.retryAfter_${dropped}`];
+    const extraCategory = ['zero', 'one', 'two', 'few', 'many', 'other'].find((category) => !categories.includes(category as Intl.LDMLPluralRule));
+    if (extraCategory !== undefined) broken[`label.retryAfter_${extraCategory}`] = '{{count}}';
+    const kinds = validateCatalog(lng, broken, enUS).map((problem) => `${problem.kind}:${problem.key}`);
+    expect(kinds).toContain(`missing-plural-form:label.retryAfter_${dropped}`);
+    expect(kinds).toContain('extra-key:label.retryAfter_bogus');
+    if (extraCategory !== undefined) expect(kinds).toContain(`extra-plural-form:label.retryAfter_${extraCategory}`);
+  });
+
+  it('checks each plural form against the placeholders of the source form', () => {
+    const broken = { ...daDK, 'label.retryAfter_one': 'Prøv igen om {{seconds}} sekund.' };
+    expect(validateCatalog('da-DK', broken, enUS).map((problem) => `${problem.kind}:${problem.key}`)).toEqual(['placeholder-mismatch:label.retryAfter_one']);
   });
 });

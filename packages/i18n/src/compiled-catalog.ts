@@ -39,6 +39,11 @@ export interface CompiledCatalog {
   renderMessage(entries: CodeEntries, params: Values): string;
   /** The entry `key` of `lng` rendered, or undefined when neither the locale nor the fallback has it. */
   render(lng: string, key: string, values: Values, code: ErrorCode): string | undefined;
+  /**
+   * The plural key `key` of `lng` for `count` (i18next's convention): the form `key_<category>` that
+   * `Intl.PluralRules(lng)` selects, else `key_other`, rendered with `{{count}}` formatted for the locale.
+   */
+  renderPlural(lng: string, key: string, count: unknown, code: ErrorCode): string | undefined;
 }
 
 const EMPTY_PROTOTYPE: object = Object.freeze(Object.create(null) as object);
@@ -64,6 +69,7 @@ export function createCompiledCatalog(i18n: I18nInstance, options: CompiledCatal
   const tables = new Map<string, LocaleTable>();
   let lastTable: LocaleTable | undefined;
   const numberFormats = new Map<string, Intl.NumberFormat>();
+  const pluralRules = new Map<string, Intl.PluralRules>();
 
   const lookup = (lng: string, key: string): string | undefined => {
     for (const candidate of lng === fallbackLng ? [lng] : [lng, fallbackLng]) {
@@ -80,6 +86,19 @@ export function createCompiledCatalog(i18n: I18nInstance, options: CompiledCatal
       numberFormats.set(lng, formatter);
     }
     return formatter;
+  };
+
+  const pluralCategory = (lng: string, count: unknown): string => {
+    try {
+      let rules = pluralRules.get(lng);
+      if (!rules) {
+        rules = new Intl.PluralRules(lng);
+        pluralRules.set(lng, rules);
+      }
+      return typeof count === 'number' ? rules.select(count) : 'other';
+    } catch {
+      return 'other';
+    }
   };
 
   const tableOf = (lng: string): LocaleTable => {
@@ -184,6 +203,11 @@ export function createCompiledCatalog(i18n: I18nInstance, options: CompiledCatal
     render: (lng, key, values, code) => {
       const entry = entryOf(tableOf(lng), key);
       return entry === null ? undefined : renderEntry(entry, values, code);
+    },
+    renderPlural: (lng, key, count, code) => {
+      const table = tableOf(lng);
+      const entry = entryOf(table, `${key}_${pluralCategory(lng, count)}`) ?? entryOf(table, `${key}_other`);
+      return entry === null ? undefined : renderEntry(entry, { count }, code);
     },
   };
 }

@@ -1,16 +1,21 @@
 import { ERROR_CODES, getErrorDefinition, type ErrorCode } from '@defender-errors/core';
 import { describe, expect, it } from 'vitest';
-import { SAMPLE_PARAMS } from './fixtures/reference-wording';
+import { SAMPLE_PARAMS, serverMessage } from './fixtures/reference-wording';
 import { createErrorTranslator, extractParams } from './index';
 
 const translator = createErrorTranslator();
 const parametrized = ERROR_CODES.filter((code) => getErrorDefinition(code).params.length > 0);
 
 describe('extractParams', () => {
-  it.each(parametrized)('round-trips %s through its English message', (code) => {
+  it.each(parametrized)('round-trips %s through its English wire message', (code) => {
     const params = SAMPLE_PARAMS[code] as Record<string, string | number>;
-    const english = (translator.format as (c: string, p: unknown, o: unknown) => string)(code, params, { lng: 'en-US' });
-    expect(extractParams(code, english)).toEqual(params);
+    expect(extractParams(code, serverMessage(code, params))).toEqual(params);
+  });
+
+  it.each(parametrized)('never reads %s out of the en-US display text (display text is not wire text)', (code) => {
+    const params = SAMPLE_PARAMS[code] as Record<string, string | number>;
+    const display = (translator.format as (c: string, p: unknown, o: unknown) => string)(code, params, { lng: 'en-US' });
+    expect(display).not.toBe(serverMessage(code, params));
   });
 
   it.each([
@@ -24,7 +29,13 @@ describe('extractParams', () => {
     ['DisabledFeature', "Tenant feature isn't enabled.", {}],
     ['Unauthorized', 'Unauthorized', {}],
     ['Unauthorized', 'Unauthorized (invalid or expired authorization header).', {}],
-    ['ODataError', 'Invalid OData URI query (the specific error is specified).', { error: '(the specific error is specified)' }],
+    ['ODataError', 'Invalid OData URI query (the specific error is specified).', {}],
+    ['ODataError', 'Invalid OData URI query (the specific error is specified)', {}],
+    ['ODataError', "Invalid OData URI query '$top' must be positive.", { error: "'$top' must be positive" }],
+    ['Unauthorized', 'Unauthorized (invalid or expired authorization header)', {}],
+    ['BadRequest', 'General Bad Request error message.', {}],
+    ['NotFound', 'General Not Found error message', {}],
+    ['Forbidden', 'Forbidden', {}],
     ['MaximumBatchSizeExceeded', 'Maximum batch size exceeded. Received: 1,500, allowed: 1,000.', { received: 1500, allowed: 1000 }],
     ['MaximumBatchSizeExceeded', 'Maximum batch size exceeded. Received: 1500, allowed: 1000', { received: 1500, allowed: 1000 }],
     ['DisallowedOperation', 'Offboarding a machine is not allowed.', { operation: 'Offboarding a machine is not allowed' }],
@@ -40,6 +51,7 @@ describe('extractParams', () => {
     ['InvalidHashValue', 'Hash value  is invalid.'],
     ['InvalidHashValue', 'Hash value is invalid.'],
     ['MaximumBatchSizeExceeded', 'Maximum batch size exceeded. Received: many, allowed: 1000.'],
+    ['InternalServerError', 'The server could not complete the request.'],
     ['NoSuchCode', 'anything'],
     ['toString', 'anything'],
   ])('gives undefined for %s with %j', (code, message) => {

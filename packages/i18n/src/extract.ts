@@ -1,28 +1,5 @@
-import { getErrorDefinition, isErrorCode, type ErrorCode, type ParamsOf } from '@defender-errors/core';
-import { sourceCatalog } from './generated/catalogs';
+import { getErrorDefinition, isErrorCode, wireWordings, type ErrorCode, type ParamsOf } from '@defender-errors/core';
 import { compileTemplate, type TemplatePart } from './template';
-
-/** Wordings that servers and doc revisions use interchangeably (error-codes.md, "Wording seen in other revisions"). */
-const WORDING_VARIANTS: readonly (readonly [string, string])[] = [
-  ["isn't", 'is not'],
-  ["wasn't", 'was not'],
-  ['and later', 'and above'],
-];
-
-/** Older wordings that are not a variant of the current template. */
-const LEGACY_WORDINGS: Partial<Record<ErrorCode, readonly string[]>> = {
-  Unauthorized: ['Unauthorized (invalid or expired authorization header).'],
-};
-
-function expandVariants(template: string): string[] {
-  let variants = [template];
-  for (const [current, other] of WORDING_VARIANTS) {
-    if (!template.includes(current)) continue;
-    variants = variants.flatMap((variant) => [variant, variant.split(current).join(other)]);
-  }
-  const withoutFinalPeriod = variants.filter((variant) => variant.endsWith('.')).map((variant) => variant.slice(0, -1));
-  return [...variants, ...withoutFinalPeriod];
-}
 
 /** What matching a code's messages needs: its wordings as patterns and the kind of each parameter. */
 interface CodePatterns {
@@ -36,9 +13,7 @@ const patternCache = new Map<unknown, CodePatterns>();
 function patternsFor(code: unknown): CodePatterns | undefined {
   let entry = patternCache.get(code);
   if (entry === undefined && isErrorCode(code)) {
-    const template = sourceCatalog[`${code}.message`];
-    const wordings = [...expandVariants(template), ...(LEGACY_WORDINGS[code] ?? [])];
-    const patterns = wordings.flatMap((wording) => {
+    const patterns = wireWordings(code).flatMap((wording) => {
       const compiled = compileTemplate(wording);
       return compiled ? [compiled.parts] : [];
     });
@@ -91,9 +66,9 @@ function matchPattern(parts: readonly TemplatePart[], message: string): Record<s
 }
 
 /**
- * Reads the parameters back out of an English server message, accepting every known wording
- * (`isn't` / `is not`, `wasn't` / `was not`, `and later` / `and above`, with or without the final
- * period, and older texts). Numbers come back as numbers. Returns `undefined` when the message
+ * Reads the parameters back out of an English server message, accepting every known wire wording
+ * of the code (core's `wireWordings`: `isn't` / `is not`, `wasn't` / `was not`, `and later` /
+ * `and above`, with or without the final period, and older texts; never the display catalog). Numbers come back as numbers. Returns `undefined` when the message
  * matches no wording of the code: then show the server's message verbatim beside a generic text.
  *
  * @example

@@ -1,12 +1,23 @@
 import { bundledCatalogs, SUPPORTED_LOCALES, type sourceCatalog } from './generated/catalogs';
+import type { PluralCategory } from './plurals';
 import { createTranslatorWithCatalogs, type ErrorTranslator } from './translator';
 import type { ErrorTranslatorOptions } from './types';
 
 /** A locale bundled with this package. */
 export type SupportedLocale = (typeof SUPPORTED_LOCALES)[number];
 
-/** The shape of every catalog, typed from en-US (the source of truth). */
-export type ErrorMessages = typeof sourceCatalog;
+type SourceKey = keyof typeof sourceCatalog & string;
+
+/** The plural keys of the catalogs without their suffix (`label.retryAfter`), typed from en-US. */
+export type PluralKey = SourceKey extends infer K ? (K extends `${infer Base}_${PluralCategory}` ? Base : never) : never;
+
+/**
+ * The shape of every catalog, typed from en-US (the source of truth): its keys, except that a
+ * plural key has a form for each CLDR category of the locale (`_other` always).
+ */
+export type ErrorMessages = { readonly [K in Exclude<SourceKey, `${PluralKey}_${PluralCategory}`>]: string } & {
+  readonly [K in `${PluralKey}_other`]: string;
+} & { readonly [K in `${PluralKey}_${Exclude<PluralCategory, 'other'>}`]?: string };
 
 /**
  * Every bundled catalog in i18next's resource shape, ready for `i18next.addResourceBundle` or the
@@ -34,6 +45,7 @@ export { SUPPORTED_LOCALES };
 export { NAMESPACE, type Catalog, type ErrorTranslator } from './translator';
 export { catalogFromValues } from './catalog-values';
 export { extractParams } from './extract';
+export { PLURAL_CATEGORIES, pluralCategoriesOf, type PluralCategory } from './plurals';
 export { SOURCE_LOCALE, matchLocale, resolveLocale } from './locale';
 /** The canonical form of a BCP 47 tag, or undefined (never throws): the one wrapper of `Intl.getCanonicalLocales`. */
 export { canonicalLocale } from './validate';

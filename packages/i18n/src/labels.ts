@@ -16,7 +16,7 @@ export function createLabels(catalog: CompiledCatalog, resolveLanguage: (lng?: u
       copy: label('copy'),
       copied: label('copied'),
       noTrackingId: label('noTrackingId'),
-      retryAfter: (seconds: number) => catalog.render(resolved, 'label.retryAfter', { seconds }, 'TooManyRequests') ?? String(seconds),
+      retryAfter: (seconds: number) => catalog.renderPlural(resolved, 'label.retryAfter', seconds, 'TooManyRequests') ?? String(seconds),
     };
   };
 }

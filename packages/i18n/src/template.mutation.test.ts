@@ -1,6 +1,7 @@
-import { ERROR_CODES } from '@defender-errors/core';
+import { ERROR_CODES, wireWordings } from '@defender-errors/core';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { filled } from './fixtures/reference-wording';
 import { createErrorTranslator, extractParams, resources } from './index';
 import { compileTemplate, placeholderNames, type TemplatePart } from './tooling';
 
@@ -118,10 +119,11 @@ describe('extractParams', () => {
     }
   });
 
-  it('reads the same parameters twice in a row (the pattern cache changes nothing)', () => {
-    for (const code of ERROR_CODES) {
-      const english = (resources['en-US'].errors as Record<string, string>)[`${code}.message`] as string;
-      const message = english.replace(/\{\{(\w+)\}\}/g, (_all, name: string) => (name === 'received' || name === 'allowed' ? '7' : `v-${name}`));
+  it('reads the same parameters twice in a row, from every wire wording (the pattern cache changes nothing)', () => {
+    const wordings = ERROR_CODES.flatMap((code) => wireWordings(code).map((wording) => [code, wording] as const));
+    expect(wordings.length).toBeGreaterThan(ERROR_CODES.length);
+    for (const [code, wording] of wordings) {
+      const message = wording.replace(/\{\{(\w+)\}\}/g, (_all, name: string) => (name === 'received' || name === 'allowed' ? '7' : `v-${name}`));
       expect(extractParams(code, message)).toEqual(extractParams(code, message));
       expect(extractParams(code, message)).toBeDefined();
     }
@@ -131,21 +133,24 @@ describe('extractParams', () => {
 describe('the renderer of translator.ts', () => {
   it('formats bigint parameters like numbers, for the locale', () => {
     const t = createErrorTranslator();
+    const template = (lng: 'en-US' | 'da-DK') => (resources[lng].errors as Record<string, string>)['MaximumBatchSizeExceeded.message'];
     expect(t.format('MaximumBatchSizeExceeded', { received: 1500n as unknown as number, allowed: 2000n as unknown as number }, { lng: 'en-US' })).toBe(
-      'Maximum batch size exceeded. Received: 1,500, allowed: 2,000.',
+      filled(template('en-US'), { received: '1,500', allowed: '2,000' }),
     );
     expect(t.format('MaximumBatchSizeExceeded', { received: 1500n as unknown as number, allowed: 2 }, { lng: 'da-DK' })).toBe(
-      'Den maksimale batchstørrelse er overskredet. Modtaget: 1.500, tilladt: 2.',
+      filled(template('da-DK'), { received: '1.500', allowed: '2' }),
     );
   });
 
   it.each([true, false])('shows other values with String(), and a stand-in when String() throws (compile %s)', (compile) => {
     const t = createErrorTranslator({ compile });
     const format = t.format as (code: string, params: unknown, options: { lng: string }) => string;
-    expect(format('InvalidUrl', { url: { toString: () => 'shown' } }, { lng: 'en-US' })).toBe('URL shown is invalid.');
-    expect(format('InvalidUrl', { url: true }, { lng: 'en-US' })).toBe('URL true is invalid.');
-    expect(format('InvalidUrl', { url: Object.create(null) }, { lng: 'en-US' })).toBe('URL (not given) is invalid.');
-    expect(format('InvalidUrl', { url: Object.create(null) }, { lng: 'da-DK' })).toBe(`URL-adressen ${(resources['da-DK'].errors as Record<string, string>)['param.missing']} er ugyldig.`);
+    const english = resources['en-US'].errors as Record<string, string>;
+    const danish = resources['da-DK'].errors as Record<string, string>;
+    expect(format('InvalidUrl', { url: { toString: () => 'shown' } }, { lng: 'en-US' })).toBe(filled(english['InvalidUrl.message'], { url: 'shown' }));
+    expect(format('InvalidUrl', { url: true }, { lng: 'en-US' })).toBe(filled(english['InvalidUrl.message'], { url: 'true' }));
+    expect(format('InvalidUrl', { url: Object.create(null) }, { lng: 'en-US' })).toBe(filled(english['InvalidUrl.message'], { url: english['param.missing'] as string }));
+    expect(format('InvalidUrl', { url: Object.create(null) }, { lng: 'da-DK' })).toBe(filled(danish['InvalidUrl.message'], { url: danish['param.missing'] as string }));
   });
 
   it.each([true, false])('falls back to en-US for an entry the language lost, and to the code when no language has it (compile %s)', (compile) => {

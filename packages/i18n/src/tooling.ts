@@ -2,3 +2,4 @@
 // needs beyond the runtime API. Apps do not need it; it is a subpath so that the main entry stays small.
 export { compileTemplate, placeholderNames, type CompiledTemplate, type TemplatePart } from './template';
 export { canonicalLocale, validateCatalog, type ValidateCatalogOptions } from './validate';
+export { expectedEntries, pluralBase, pluralCategoriesOf, PLURAL_CATEGORIES, type ExpectedEntry, type PluralCategory } from './plurals';

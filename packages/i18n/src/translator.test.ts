@@ -6,10 +6,12 @@ import {
 } from '@defender-errors/core';
 import { createInstance } from 'i18next';
 import { describe, expect, it, vi } from 'vitest';
-import { SAMPLE_PARAMS } from './fixtures/reference-wording';
+import { filled, SAMPLE_PARAMS } from './fixtures/reference-wording';
 import { CatalogValidationError, createErrorTranslator, resources, SUPPORTED_LOCALES, type ErrorTranslator } from './index';
 
 const translator = createErrorTranslator();
+const english = resources['en-US'].errors as Record<string, string>;
+const danish = resources['da-DK'].errors as Record<string, string>;
 const formatAny = (t: ErrorTranslator, code: string, params: unknown, lng?: string): string =>
   (t.format as (code: string, params: unknown, options: { lng?: string }) => string)(code, params, { lng });
 
@@ -29,10 +31,10 @@ describe('format', () => {
 
   it('formats numbers for the locale', () => {
     expect(translator.format('MaximumBatchSizeExceeded', { received: 1500, allowed: 2.5 }, { lng: 'da-DK' })).toBe(
-      'Den maksimale batchstørrelse er overskredet. Modtaget: 1.500, tilladt: 2,5.',
+      filled(danish['MaximumBatchSizeExceeded.message'], { received: '1.500', allowed: '2,5' }),
     );
     expect(translator.format('MaximumBatchSizeExceeded', { received: 1500, allowed: 1000 }, { lng: 'en-US' })).toBe(
-      'Maximum batch size exceeded. Received: 1,500, allowed: 1,000.',
+      filled(english['MaximumBatchSizeExceeded.message'], { received: '1,500', allowed: '1,000' }),
     );
   });
 
@@ -64,13 +66,13 @@ describe('format', () => {
   it.each([undefined, null])('shows a localized stand-in for a %s parameter, never {{name}}, and reports it', (value) => {
     const onMissingParam = vi.fn();
     const t = createErrorTranslator({ onMissingParam });
-    const english = formatAny(t, 'InvalidHashValue', { hash: value }, 'en-US');
-    const danish = formatAny(t, 'InvalidHashValue', {}, 'da-DK');
-    expect(english).toBe('Hash value (not given) is invalid.');
-    expect(danish).toBe('Hashværdien (ikke angivet) er ugyldig.');
+    const englishText = formatAny(t, 'InvalidHashValue', { hash: value }, 'en-US');
+    const danishText = formatAny(t, 'InvalidHashValue', {}, 'da-DK');
+    expect(englishText).toBe(filled(english['InvalidHashValue.message'], { hash: english['param.missing'] as string }));
+    expect(danishText).toBe(filled(danish['InvalidHashValue.message'], { hash: danish['param.missing'] as string }));
     expect(onMissingParam).toHaveBeenCalledWith('hash', 'InvalidHashValue', 'en-US');
     expect(onMissingParam).toHaveBeenCalledWith('hash', 'InvalidHashValue', 'da-DK');
-    expect(formatAny(t, 'InvalidHashValue', undefined, 'en-US')).toBe(english);
+    expect(formatAny(t, 'InvalidHashValue', undefined, 'en-US')).toBe(englishText);
   });
 
   it('renders an unknown code as the generic server error instead of throwing', () => {
@@ -106,8 +108,8 @@ describe('untrusted values stay data', () => {
   it.each([true, false])('inserts injection payloads literally (compile %s) in both languages', (compile) => {
     const t = createErrorTranslator({ compile });
     for (const payload of payloads) {
-      expect(t.format('InvalidUrl', { url: payload }, { lng: 'en-US' })).toBe(`URL ${payload} is invalid.`);
-      expect(t.format('InvalidUrl', { url: payload }, { lng: 'da-DK' })).toBe(`URL-adressen ${payload} er ugyldig.`);
+      expect(t.format('InvalidUrl', { url: payload }, { lng: 'en-US' })).toBe(filled(english['InvalidUrl.message'], { url: payload }));
+      expect(t.format('InvalidUrl', { url: payload }, { lng: 'da-DK' })).toBe(filled(danish['InvalidUrl.message'], { url: payload }));
     }
   });
 
@@ -115,7 +117,7 @@ describe('untrusted values stay data', () => {
     for (const compile of [true, false]) {
       const t = createErrorTranslator({ compile });
       const params = { url: 'u', lng: 'da-DK', ns: 'other', defaultValue: '{{url}}', keySeparator: '.', replace: { url: 'evil' } };
-      expect(formatAny(t, 'InvalidUrl', params, 'en-US')).toBe('URL u is invalid.');
+      expect(formatAny(t, 'InvalidUrl', params, 'en-US')).toBe(filled(english['InvalidUrl.message'], { url: 'u' }));
     }
   });
 
@@ -171,7 +173,7 @@ describe('describe', () => {
   it('uses the fallback code of the status for an unknown code and keeps the code as sent', () => {
     const description = translator.describe(parseErrorBody({ error: { code: 'BrandNewCode', message: 'Something new', target: 't' } }, { status: 403 }), { lng: 'en' });
     expect(description).toMatchObject({ code: 'BrandNewCode', known: false, renderedCode: 'Forbidden', status: 403, serverMessage: 'Something new', target: 't' });
-    expect(description.message).toBe('Forbidden');
+    expect(description.message).toBe(english['Forbidden.message']);
   });
 
   it('describes a DefenderApiError with its params and retryAfter', () => {
@@ -184,7 +186,7 @@ describe('describe', () => {
 
   it('prefers given params over those read from the server message', () => {
     const error = new DefenderApiError('InvalidHashValue', { params: { hash: 'given' }, serverMessage: 'Hash value sent is invalid.' });
-    expect(translator.describe(error, { lng: 'en-US' }).message).toBe('Hash value given is invalid.');
+    expect(translator.describe(error, { lng: 'en-US' }).message).toBe(filled(english['InvalidHashValue.message'], { hash: 'given' }));
   });
 
   it('turns any other thrown value into an internal error that leaks nothing', () => {
@@ -197,8 +199,24 @@ describe('describe', () => {
 
   it('gives localized labels with the retry-after seconds formatted', () => {
     expect(translator.labels('da').trackingId).toBe('Sporings-id');
-    expect(translator.labels('da').retryAfter(1500)).toBe('Prøv igen om 1.500 sekunder.');
-    expect(translator.labels('en-GB').retryAfter(1500)).toBe('Retry after 1,500 seconds.');
+    expect(translator.labels('da').retryAfter(1500)).toBe(filled(danish['label.retryAfter_other'], { count: '1.500' }));
+    expect(translator.labels('en-GB').retryAfter(1500)).toBe(filled(english['label.retryAfter_other'], { count: '1,500' }));
+  });
+
+  it.each([true, false])('picks the CLDR plural form of retry-after for the seconds in every locale (compile %s)', (compile) => {
+    const t = createErrorTranslator({ compile });
+    for (const lng of SUPPORTED_LOCALES) {
+      const catalog = resources[lng].errors as Record<string, string>;
+      const rules = new Intl.PluralRules(lng);
+      for (const seconds of [0, 1, 2, 5, 30, 1.5, 1500]) {
+        const form = catalog[`label.retryAfter_${rules.select(seconds)}`] ?? catalog['label.retryAfter_other'];
+        expect(t.labels(lng).retryAfter(seconds), `${lng} ${seconds}`).toBe(filled(form, { count: new Intl.NumberFormat(lng).format(seconds) }));
+      }
+    }
+    expect(t.labels('en-US').retryAfter(1)).toBe('Retry after 1 second.');
+    expect(t.labels('en-US').retryAfter(30)).toBe('Retry after 30 seconds.');
+    expect(t.labels('da-DK').retryAfter(1)).toBe('Prøv igen om 1 sekund.');
+    expect(t.labels('da-DK').retryAfter(30)).toBe('Prøv igen om 30 sekunder.');
   });
 });
 
@@ -237,14 +255,13 @@ describe('an app-owned i18next instance', () => {
 });
 
 describe('addLocale', () => {
-  const english = resources['en-US'].errors as Record<string, string>;
   const germanish = Object.fromEntries(Object.entries(english).map(([key, value]) => [key, `DE ${value}`]));
 
   it('adds a checked locale that then renders and resolves', () => {
     const t = createErrorTranslator();
     expect(t.addLocale('de-DE', germanish)).toEqual([]);
     expect(t.locales()).toContain('de-DE');
-    expect(t.format('InvalidUrl', { url: 'u' }, { lng: 'de' })).toBe('DE URL u is invalid.');
+    expect(t.format('InvalidUrl', { url: 'u' }, { lng: 'de' })).toBe(`DE ${filled(english['InvalidUrl.message'], { url: 'u' })}`);
   });
 
   it('resolves to a locale added after the same tag was asked for', () => {
@@ -252,7 +269,7 @@ describe('addLocale', () => {
     expect(t.resolveLanguage('de-DE')).toBe('en-US');
     t.addLocale('de-DE', germanish);
     expect(t.resolveLanguage('de-DE')).toBe('de-DE');
-    expect(t.describe({ error: { code: 'InvalidUrl', message: 'URL u is invalid.' } }, { lng: 'de-DE' }).message).toBe('DE URL u is invalid.');
+    expect(t.describe({ error: { code: 'InvalidUrl', message: 'URL u is invalid.' } }, { lng: 'de-DE' }).message).toBe(`DE ${filled(english['InvalidUrl.message'], { url: 'u' })}`);
   });
 
   it('throws a typed list of every problem and adds nothing', () => {
@@ -282,7 +299,7 @@ describe('addLocale', () => {
 
   it('returns warnings for entries identical to en-US', () => {
     const t = createErrorTranslator();
-    const warnings = t.addLocale('sv', { ...germanish, 'label.copy': english['label.copy'] });
+    const warnings = t.addLocale('qtz', { ...germanish, 'label.copy': english['label.copy'] });
     expect(warnings.map((problem) => [problem.severity, problem.kind, problem.key])).toEqual([['warning', 'identical-to-source', 'label.copy']]);
   });
 

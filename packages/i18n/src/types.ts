@@ -31,7 +31,10 @@ export interface ErrorLabels {
   readonly copy: string;
   readonly copied: string;
   readonly noTrackingId: string;
-  /** "Retry after 30 seconds." for the given seconds, formatted for the locale. */
+  /**
+   * "Retry after 30 seconds." / "Retry after 1 second." for the given seconds, formatted for the
+   * locale, in the plural form its CLDR rules select (the catalog's `label.retryAfter_<category>`).
+   */
   retryAfter(seconds: number): string;
 }
 
@@ -58,8 +61,9 @@ export interface ErrorDescription {
   /** The server's own message, verbatim. */
   readonly serverMessage: string | undefined;
   /**
-   * True when `serverMessage` matched a known English wording and its parameters were re-rendered
-   * in `message`. When false and `serverMessage` is set, show `serverMessage` verbatim as details.
+   * True when `serverMessage` matched a known English wire wording of the code (core's
+   * `wireWordings`, never the display catalog), so that `message` says all it said (its parameters,
+   * if any, re-rendered). When false and `serverMessage` is set, show `serverMessage` verbatim as details.
    */
   readonly serverMessageMatched: boolean;
   /** The parameters used for `message` (given, or read back out of the server's message). */

@@ -1,3 +1,4 @@
+import { expectedEntries, pluralBase, pluralCategoriesOf, pluralKeysOf } from './plurals';
 import { placeholderNames } from './template';
 
 /** How serious a catalog problem is: errors block a locale, warnings are reported only. */
@@ -9,6 +10,8 @@ export type CatalogProblemKind =
   | 'not-an-object'
   | 'missing-key'
   | 'extra-key'
+  | 'missing-plural-form'
+  | 'extra-plural-form'
   | 'not-a-string'
   | 'empty'
   | 'placeholder-mismatch'
@@ -72,7 +75,9 @@ function describeNames(names: readonly string[]): string {
 }
 
 /**
- * Checks a locale's `errors` catalog against the source (en-US): the same keys, non-empty strings,
+ * Checks a locale's `errors` catalog against the source (en-US): the same keys (a plural key once
+ * per CLDR plural category of the locale: `_one` and `_other` for da-DK, `_other` alone for ja-JP,
+ * missing and extra forms are errors), non-empty strings,
  * the same placeholders in every entry, and none of the i18next forms that are unsafe with
  * untrusted values (`{{- x}}` unescaped interpolation, `$t(` nesting). Entries identical to the
  * source are warnings; entries still marked `[TODO <lng>]` are errors (not translated yet). Used by
@@ -99,16 +104,27 @@ export function validateCatalog(
     return problems;
   }
   const catalog = messages as Record<string, unknown>;
-  for (const key of Object.keys(source)) {
-    if (!Object.hasOwn(catalog, key)) report('error', 'missing-key', key, `Missing entry "${key}".`);
+  const expectedByKey = new Map(expectedEntries(lng, Object.keys(source)).map((entry) => [entry.key, entry]));
+  const pluralKeys = pluralKeysOf(Object.keys(source));
+  const categories = () => pluralCategoriesOf(lng).join(', ');
+  for (const entry of expectedByKey.values()) {
+    if (Object.hasOwn(catalog, entry.key)) continue;
+    if (entry.pluralOf === undefined) report('error', 'missing-key', entry.key, `Missing entry "${entry.key}".`);
+    else report('error', 'missing-plural-form', entry.key, `Missing plural form "${entry.key}": ${lng} has the forms ${categories()} of "${entry.pluralOf}".`);
   }
   for (const key of Object.keys(catalog)) {
-    if (!Object.hasOwn(source, key)) {
-      report('error', 'extra-key', key, `Entry "${key}" does not exist in en-US; remove it or check its spelling.`);
+    const entry = expectedByKey.get(key);
+    if (entry === undefined) {
+      const base = pluralBase(key) ?? key;
+      if (pluralKeys.has(base)) {
+        report('error', 'extra-plural-form', key, `Entry "${key}" is not a plural form of ${lng} (its forms of "${base}" are ${categories()}); remove it.`);
+      } else {
+        report('error', 'extra-key', key, `Entry "${key}" does not exist in en-US; remove it or check its spelling.`);
+      }
       continue;
     }
     const value = catalog[key];
-    const reference = source[key] ?? '';
+    const reference = source[entry.sourceKey] ?? '';
     if (typeof value !== 'string') {
       report('error', 'not-a-string', key, `Entry "${key}" must be a string.`);
       continue;
@@ -137,7 +153,7 @@ export function validateCatalog(
         `Entry "${key}" has placeholders ${describeNames(actual)}, but en-US has ${describeNames(expected)}.`,
       );
     }
-    if ((options.warnIdentical ?? true) && !untranslated && value === reference) {
+    if ((options.warnIdentical ?? true) && !untranslated && value === source[key]) {
       report('warning', 'identical-to-source', key, `Entry "${key}" is identical to en-US: is it translated?`);
     }
   }

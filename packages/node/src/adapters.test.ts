@@ -10,6 +10,7 @@ import { Hono } from 'hono';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { errorHandler, fastifyErrorHandler } from './index';
 import { ACCEPT_LANGUAGE_CASES } from './testing/accept-language';
+import { bodyMessage } from './testing/body-message';
 import { rawRequest, startServer, type RawResponse, type TestServer } from './testing/http';
 
 /**
@@ -186,7 +187,7 @@ describe('every adapter answers the same, for each of the Accept-Language header
         'x-content-type-options': 'nosniff',
       });
       expect(JSON.parse(answer.body)).toEqual({
-        error: { code: 'InvalidHashValue', message: translator.format('InvalidHashValue', { hash: 'abc' }, { lng }), target: TRACKING_ID },
+        error: { code: 'InvalidHashValue', message: bodyMessage(translator, 'InvalidHashValue', { hash: 'abc' }, lng), target: TRACKING_ID },
       });
     },
   );

@@ -127,6 +127,19 @@ describe('formatForTerminal', () => {
     expect(output).toContain('Slow down, CPU quota 100% used');
   });
 
+  it('says the retry delay in the plural form of every bundled locale: "1 second", "30 seconds"', () => {
+    const lines: string[] = [];
+    for (const lng of translator.locales()) {
+      for (const seconds of [1, 30]) {
+        const output = formatForTerminal(new DefenderApiError('TooManyRequests', { retryAfter: seconds }), { lng, color: false });
+        const expected = translator.labels(lng).retryAfter(seconds);
+        expect(output.split('\n').map((line) => line.trim()), `${lng} ${seconds}`).toContain(expected);
+        lines.push(expected);
+      }
+    }
+    expect(lines).toEqual(expect.arrayContaining(['Retry after 1 second.', 'Retry after 30 seconds.', 'Prøv igen om 1 sekund.', 'Prøv igen om 30 sekunder.']));
+  });
+
   it('says when there is no tracking ID', () => {
     const output = formatForTerminal(new DefenderApiError('Forbidden'), { lng: 'da', color: false });
     expect(output).toContain(`${translator.labels('da').trackingId}:`);

@@ -106,8 +106,8 @@ describe('<DefenderError> in Chromium', () => {
       await new Promise((resolve) => setTimeout(resolve, 0));
       return { danish, english, backToDanish: read(), sameNode: document.querySelector('#app .defender-error') === first, afterFirstRender, afterAll: bundlesAdded() };
     }, TRACKING_ID);
-    expect(result.danish).toEqual({ lang: 'da-DK', message: 'IP-adressen 10.0.0.300 er ugyldig.', copy: reference.labels('da-DK').copy });
-    expect(result.english).toEqual({ lang: 'en-US', message: 'IP address 10.0.0.300 is invalid.', copy: reference.labels('en-US').copy });
+    expect(result.danish).toEqual({ lang: 'da-DK', message: reference.format('InvalidIpAddress', { ip: '10.0.0.300' }, { lng: 'da-DK' }), copy: reference.labels('da-DK').copy });
+    expect(result.english).toEqual({ lang: 'en-US', message: reference.format('InvalidIpAddress', { ip: '10.0.0.300' }, { lng: 'en-US' }), copy: reference.labels('en-US').copy });
     expect(result.backToDanish.lang).toBe('da-DK');
     expect(result.sameNode).toBe(true);
     // One translator registers each bundled locale (and, on an app instance, its bare language
@@ -210,7 +210,7 @@ describe('useErrorDescription in Chromium', () => {
     });
     expect(result).toEqual({
       danish: `da-DK|InvalidHashValue|${reference.format('InvalidHashValue', { hash: 'abc' }, { lng: 'da-DK' })}|T-2`,
-      english: 'en-US|InvalidHashValue|Hash value abc is invalid.|T-2',
+      english: `en-US|InvalidHashValue|${reference.format('InvalidHashValue', { hash: 'abc' }, { lng: 'en-US' })}|T-2`,
       none: 'none',
       undefinedValue: 'none',
     });

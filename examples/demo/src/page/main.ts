@@ -2,7 +2,7 @@ import { detectLocale, loadLocale, renderError } from '@defender-errors/browser'
 import { readErrorResponse } from '@defender-errors/core';
 import { AVAILABLE_LOCALES, createErrorTranslator } from '@defender-errors/i18n/lite';
 import { CODE_SCENARIOS, VARIANT_SCENARIOS, type Scenario } from '../scenarios';
-import { uiText } from './ui-text';
+import { languageName, uiText, type UiTextKey } from './ui-text';
 
 /** Only en-US is bundled; other locales are downloaded by loadLocale when the page needs them. */
 const translator = createErrorTranslator();
@@ -36,18 +36,22 @@ const pasteBody = byId<HTMLTextAreaElement>('paste-body');
 const resultPanel = output.closest<HTMLElement>('.result') ?? output;
 
 function applyPageText(): void {
-  const text = uiText(lng);
   document.documentElement.lang = lng;
   for (const element of document.querySelectorAll<HTMLElement>('[data-text]')) {
-    const key = element.dataset['text'] as keyof typeof text;
-    const value = text[key];
-    if (typeof value === 'string') element.textContent = value;
+    element.textContent = uiText(lng, element.dataset['text'] as UiTextKey);
   }
   for (const label of document.querySelectorAll<HTMLElement>('[data-variant]')) {
     const variant = label.dataset['variant'] ?? '';
-    label.textContent = variant === 'unknown' ? text.unknownCode : (text.variants[variant] ?? variant);
+    label.textContent = variant === 'unknown' ? uiText(lng, 'unknownCode') : uiText(lng, `variants.${variant}`);
   }
   languageSelect.value = lng;
+}
+
+/** One option per bundled locale, each named in its own language. */
+function fillLanguageOptions(): void {
+  languageSelect.replaceChildren(
+    ...AVAILABLE_LOCALES.map((tag) => Object.assign(document.createElement('option'), { value: tag, lang: tag, textContent: languageName(tag) })),
+  );
 }
 
 function showResult(): void {
@@ -60,7 +64,7 @@ function showResult(): void {
       document.createTextNode(` → HTTP ${shown.request.status}`),
     );
   } else {
-    source.textContent = uiText(lng).pastedSource;
+    source.textContent = uiText(lng, 'pastedSource');
   }
   source.hidden = false;
   rawBody.textContent = shown.raw;
@@ -134,6 +138,7 @@ pasteForm.addEventListener('submit', (event) => {
 });
 pasteBody.placeholder = '{ "error": { "code": "InvalidUrl", "message": "URL htp:/contoso.com is invalid.", "target": "43f4cb08-8fac-4b65-9db1-745c2ae65f3a" } }';
 
+fillLanguageOptions();
 applyPageText();
 void switchLanguage(lng).then(() => {
   document.documentElement.dataset['ready'] = 'true';

@@ -2,8 +2,10 @@ import { mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'nod
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkLocales, checkSourceAgainstRegistry, type LocatedProblem } from './check';
-import { REPO_LOCALES, useTempRepos } from './fixtures/io';
+import { REPO_LOCALES, useTempRepos, NEW_LOCALE_TAG, localesWith } from './fixtures/io';
 import { findLocalesDir, resolveLocalesDir } from './locate';
+
+const NEW = NEW_LOCALE_TAG;
 
 const repo = useTempRepos();
 
@@ -41,21 +43,21 @@ describe('checkLocales', () => {
     catalog['InvalidUrl.message'] = '   ';
     catalog['InvalidIpAddress.message'] = 'IP-adressen {{- ip}} er ugyldig.';
     catalog['InvalidDomainName.message'] = '$t(InvalidUrl.message) {{domain}}';
-    catalog['BadRequest.message'] = '[TODO sv-SE] General Bad Request error message.';
+    catalog['BadRequest.message'] = `[TODO ${NEW}] General Bad Request error message.`;
     catalog['Unknown.message'] = 'Extra';
-    writeLocale(locales, 'sv-SE', catalog);
+    writeLocale(locales, NEW, catalog);
     const result = await checkLocales(locales);
     const lineOf = (key: string) => 2 + Object.keys(catalog).indexOf(key);
-    const problems = result.problems.filter((problem) => problem.lng === 'sv-SE');
+    const problems = result.problems.filter((problem) => problem.lng === NEW);
     expect(summary(problems)).toEqual(
       expect.arrayContaining([
-        { severity: 'error', kind: 'missing-key', lng: 'sv-SE', key: 'label.copy', line: undefined },
-        { severity: 'error', kind: 'placeholder-mismatch', lng: 'sv-SE', key: 'InvalidHashValue.message', line: lineOf('InvalidHashValue.message') },
-        { severity: 'error', kind: 'empty', lng: 'sv-SE', key: 'InvalidUrl.message', line: lineOf('InvalidUrl.message') },
-        { severity: 'error', kind: 'unsafe-syntax', lng: 'sv-SE', key: 'InvalidIpAddress.message', line: lineOf('InvalidIpAddress.message') },
-        { severity: 'error', kind: 'unsafe-syntax', lng: 'sv-SE', key: 'InvalidDomainName.message', line: lineOf('InvalidDomainName.message') },
-        { severity: 'error', kind: 'untranslated', lng: 'sv-SE', key: 'BadRequest.message', line: lineOf('BadRequest.message') },
-        { severity: 'error', kind: 'extra-key', lng: 'sv-SE', key: 'Unknown.message', line: lineOf('Unknown.message') },
+        { severity: 'error', kind: 'missing-key', lng: NEW, key: 'label.copy', line: undefined },
+        { severity: 'error', kind: 'placeholder-mismatch', lng: NEW, key: 'InvalidHashValue.message', line: lineOf('InvalidHashValue.message') },
+        { severity: 'error', kind: 'empty', lng: NEW, key: 'InvalidUrl.message', line: lineOf('InvalidUrl.message') },
+        { severity: 'error', kind: 'unsafe-syntax', lng: NEW, key: 'InvalidIpAddress.message', line: lineOf('InvalidIpAddress.message') },
+        { severity: 'error', kind: 'unsafe-syntax', lng: NEW, key: 'InvalidDomainName.message', line: lineOf('InvalidDomainName.message') },
+        { severity: 'error', kind: 'untranslated', lng: NEW, key: 'BadRequest.message', line: lineOf('BadRequest.message') },
+        { severity: 'error', kind: 'extra-key', lng: NEW, key: 'Unknown.message', line: lineOf('Unknown.message') },
       ]),
     );
     // Everything else is a copy of en-US: one warning per remaining entry, and nothing more.
@@ -75,12 +77,12 @@ describe('checkLocales', () => {
     const { locales } = repo();
     const danish = readFileSync(join(locales, 'da-DK', 'errors.json'), 'utf8');
     writeLocale(locales, 'da-DK', danish.replace('{\n', '{\n  "label.copy": "Kopi",\n'));
-    writeLocale(locales, 'sv-SE', '{\n  "BadRequest.title": "Felaktig begäran"\n  "BadRequest.message": "x"\n}\n');
+    writeLocale(locales, NEW, '{\n  "BadRequest.title": "Felaktig begäran"\n  "BadRequest.message": "x"\n}\n');
     const result = await checkLocales(locales);
     const labelLine = danish.split('\n').findIndex((line) => line.includes('"label.copy"')) + 2;
     expect(summary(result.problems)).toEqual([
       { severity: 'error', kind: 'duplicate-key', lng: 'da-DK', key: 'label.copy', line: labelLine },
-      { severity: 'error', kind: 'invalid-json', lng: 'sv-SE', key: undefined, line: 3 },
+      { severity: 'error', kind: 'invalid-json', lng: NEW, key: undefined, line: 3 },
     ]);
     expect(result.problems[0]?.message).toBe(
       'Entry "label.copy" appears more than once (first at line 2, column 3); JSON keeps only the last one: remove one of them.',
@@ -98,7 +100,7 @@ describe('checkLocales', () => {
     mkdirSync(join(locales, '.git'));
     writeFileSync(join(locales, 'README.md'), 'not a locale');
     const result = await checkLocales(locales);
-    expect(result.locales).toEqual(['en-US', 'da-DK', 'da_DK', 'de-de', 'fi-FI']);
+    expect(result.locales).toEqual(localesWith('da_DK', 'de-de', 'fi-FI'));
     const tagProblems = result.problems.filter((problem) => problem.kind === 'invalid-tag').map((problem) => problem.message);
     expect(tagProblems).toEqual([
       '"da_DK" is not a valid BCP 47 language tag (for example da-DK, de, pt-BR).',
@@ -111,17 +113,17 @@ describe('checkLocales', () => {
     const { locales } = repo();
     const danish = readFileSync(join(locales, 'da-DK', 'errors.json'), 'utf8');
     writeLocale(locales, 'da-DK', `\uFEFF${danish}`);
-    mkdirSync(join(locales, 'sv-SE'));
-    writeFileSync(join(locales, 'sv-SE', 'errors.json'), Buffer.from([0x7b, 0x22, 0xff, 0x22, 0x7d]));
+    mkdirSync(join(locales, NEW));
+    writeFileSync(join(locales, NEW, 'errors.json'), Buffer.from([0x7b, 0x22, 0xff, 0x22, 0x7d]));
     writeLocale(locales, 'nb-NO', '["not", "an", "object"]');
     const result = await checkLocales(locales);
     expect(summary(result.problems)).toEqual([
       { severity: 'error', kind: 'invalid-json', lng: 'da-DK', key: undefined, line: 1 },
       { severity: 'error', kind: 'not-an-object', lng: 'nb-NO', key: undefined, line: undefined },
-      { severity: 'error', kind: 'invalid-json', lng: 'sv-SE', key: undefined, line: undefined },
+      { severity: 'error', kind: 'invalid-json', lng: NEW, key: undefined, line: undefined },
     ]);
     expect(result.problems[0]?.message).toContain('byte order mark');
-    expect(result.problems[2]?.message).toBe('sv-SE/errors.json is not valid UTF-8: save it as UTF-8.');
+    expect(result.problems[2]?.message).toBe(`${NEW}/errors.json is not valid UTF-8: save it as UTF-8.`);
   });
 
   it('checks en-US against the code registry, and still checks the JSON of others when en-US is broken', async () => {
@@ -136,12 +138,12 @@ describe('checkLocales', () => {
 
     const { locales } = repo();
     writeFileSync(join(locales, 'en-US', 'errors.json'), '{"a": ');
-    writeLocale(locales, 'sv-SE', '{"a": 1, "a": 2}');
+    writeLocale(locales, NEW, '{"a": 1, "a": 2}');
     const result = await checkLocales(locales);
     expect(result.sourceUsable).toBe(false);
     expect(result.problems.map((problem) => [problem.lng, problem.kind])).toEqual([
       ['en-US', 'invalid-json'],
-      ['sv-SE', 'duplicate-key'],
+      [NEW, 'duplicate-key'],
     ]);
   });
 
@@ -149,11 +151,11 @@ describe('checkLocales', () => {
     const { dir, locales } = repo();
     const outside = join(dir, 'elsewhere');
     writeLocale(dir, 'elsewhere', { 'BadRequest.title': 'x' });
-    symlinkSync(outside, join(locales, 'sv-SE'));
+    symlinkSync(outside, join(locales, NEW));
     const result = await checkLocales(locales);
-    expect(result.locales).toContain('sv-SE');
-    expect(result.problems.some((problem) => problem.lng === 'sv-SE' && problem.kind === 'missing-key')).toBe(true);
-    rmSync(join(locales, 'sv-SE'));
+    expect(result.locales).toContain(NEW);
+    expect(result.problems.some((problem) => problem.lng === NEW && problem.kind === 'missing-key')).toBe(true);
+    rmSync(join(locales, NEW));
   });
 });
 
@@ -173,5 +175,30 @@ describe('finding the locales folder', () => {
     expect(resolveLocalesDir('.', dir)).toEqual({ dir: locales });
     expect(resolveLocalesDir('locales/da-DK', dir)).toEqual({ error: "'locales/da-DK' is not a locales folder: it has no en-US/errors.json (nor locales/en-US/errors.json)" });
     expect(resolveLocalesDir('nowhere', dir)).toEqual({ error: "'nowhere' does not exist" });
+  });
+});
+
+describe('checkLocales and the other namespaces (demo.json)', () => {
+  const repoWithAll = useTempRepos({ allNamespaces: true });
+
+  it('checks every namespace file of en-US in every locale, like errors.json', async () => {
+    const { locales } = repoWithAll();
+    expect((await checkLocales(locales)).problems).toEqual([]);
+    const others = (await checkLocales(locales)).locales.filter((lng) => lng !== 'en-US');
+    const [first] = others;
+    expect(first).toBeDefined();
+    const file = join(locales, first as string, 'demo.json');
+    const demo = JSON.parse(readFileSync(file, 'utf8')) as Record<string, string>;
+    const [removed, changed] = Object.keys(demo);
+    delete demo[removed as string];
+    demo[changed as string] = '[TODO] still English';
+    demo['no.such.key'] = 'x';
+    writeFileSync(file, JSON.stringify(demo, null, 2));
+    const problems = (await checkLocales(locales)).problems.filter((problem) => problem.file === `${first}/demo.json`);
+    expect(problems.map((problem) => `${problem.kind}:${problem.key}`).sort()).toEqual(
+      [`missing-key:${removed}`, `untranslated:${changed}`, 'extra-key:no.such.key'].sort(),
+    );
+    rmSync(file);
+    expect((await checkLocales(locales)).problems.map((problem) => [problem.kind, problem.file])).toEqual([['missing-file', `${first}/demo.json`]]);
   });
 });

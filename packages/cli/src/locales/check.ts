@@ -4,7 +4,7 @@ import { ERROR_CODES, getErrorDefinition } from '@defender-errors/core';
 import type { CatalogProblem } from '@defender-errors/i18n';
 import { placeholderNames, validateCatalog } from '@defender-errors/i18n/tooling';
 import { scanJson, type TextPosition } from './json-scan';
-import { CATALOG_FILE, SOURCE_LOCALE } from './locate';
+import { CATALOG_FILE, SOURCE_LOCALE, otherNamespaceFiles } from './locate';
 
 /** The largest catalog file read: 1 MiB (the bundled catalogs are a few KiB). */
 export const MAX_CATALOG_BYTES = 1024 * 1024;
@@ -53,9 +53,9 @@ function fileProblem(
   return locate({ severity: 'error', kind, lng, key, message }, file, position);
 }
 
-async function loadCatalog(localesDir: string, lng: string): Promise<LoadedCatalog> {
-  const file = `${lng}/${CATALOG_FILE}`;
-  const path = join(localesDir, lng, CATALOG_FILE);
+async function loadCatalog(localesDir: string, lng: string, fileName: string = CATALOG_FILE): Promise<LoadedCatalog> {
+  const file = `${lng}/${fileName}`;
+  const path = join(localesDir, lng, fileName);
   const problems: LocatedProblem[] = [];
   const failed = (kind: CatalogProblem['kind'], message: string, position?: TextPosition): LoadedCatalog => ({
     problems: [...problems, fileProblem(lng, file, kind, message, position)],
@@ -65,11 +65,11 @@ async function loadCatalog(localesDir: string, lng: string): Promise<LoadedCatal
   let bytes: Buffer;
   try {
     const info = await stat(path);
-    if (!info.isFile()) return failed('missing-file', `Locale folder "${lng}" has no ${CATALOG_FILE} file.`);
+    if (!info.isFile()) return failed('missing-file', `Locale folder "${lng}" has no ${fileName} file.`);
     if (info.size > MAX_CATALOG_BYTES) return failed('invalid-json', `${file} is ${info.size} bytes; a catalog may be at most ${MAX_CATALOG_BYTES}.`);
     bytes = await readFile(path);
   } catch {
-    return failed('missing-file', `Locale folder "${lng}" has no ${CATALOG_FILE} file.`);
+    return failed('missing-file', `Locale folder "${lng}" has no ${fileName} file.`);
   }
   let text: string;
   try {
@@ -157,11 +157,28 @@ async function localeFolders(localesDir: string): Promise<string[]> {
   return [SOURCE_LOCALE, ...folders.filter((name) => name !== SOURCE_LOCALE)];
 }
 
+/** The problems of `lng`'s files of the other namespaces, each checked against en-US's file with the shared validator. */
+async function checkOtherNamespaces(localesDir: string, lng: string): Promise<LocatedProblem[]> {
+  const problems: LocatedProblem[] = [];
+  for (const fileName of await otherNamespaceFiles(localesDir)) {
+    const source = await loadCatalog(localesDir, SOURCE_LOCALE, fileName);
+    const catalog = await loadCatalog(localesDir, lng, fileName);
+    problems.push(...catalog.problems);
+    if (catalog.value === undefined || source.value === undefined) continue;
+    for (const problem of validateCatalog(lng, catalog.value, stringEntries(source.value))) {
+      if (problem.kind === 'invalid-tag') continue;
+      problems.push(locate(problem, `${lng}/${fileName}`, problem.key === undefined ? undefined : catalog.keyPositions.get(problem.key)));
+    }
+  }
+  return problems;
+}
+
 /**
  * Validates every locale folder under `localesDir` against en-US with the shared validator of
  * `@defender-errors/i18n` (the one `addLocale` uses, so the wording is the same), plus what only the
  * files show: invalid JSON and duplicate keys with line and column, a missing `errors.json`, a
- * byte order mark, and en-US against the code registry. Folder names must be canonical BCP 47 tags.
+ * byte order mark, and en-US against the code registry. Every other namespace file of en-US
+ * (`demo.json`) is checked the same way in each locale. Folder names must be canonical BCP 47 tags.
  */
 export async function checkLocales(localesDir: string): Promise<LocalesCheckResult> {
   const locales = await localeFolders(localesDir);
@@ -179,6 +196,7 @@ export async function checkLocales(localesDir: string): Promise<LocalesCheckResu
 
   for (const lng of locales) {
     if (lng === SOURCE_LOCALE) continue;
+    problems.push(...(await checkOtherNamespaces(localesDir, lng)));
     const file = `${lng}/${CATALOG_FILE}`;
     const catalog = await loadCatalog(localesDir, lng);
     problems.push(...catalog.problems);

@@ -97,7 +97,8 @@ describe('the seed page (da-DK)', () => {
   it('gives a draft whose only errors are "not translated yet", one per marked entry', () => {
     const errors = validateCatalog('da-DK', result.catalog, source).filter((problem) => problem.severity === 'error');
     expect(errors.map((problem) => [problem.kind, problem.key])).toEqual(result.marked.map((key) => ['untranslated', key]));
-    expect(result.problems.filter((problem) => problem.severity === 'warning').map((problem) => problem.key)).toEqual(['DisallowedOperation.message']);
+    const identical = Object.keys(result.catalog).filter((key) => result.catalog[key] === source[key]);
+    expect(result.problems.filter((problem) => problem.severity === 'warning').map((problem) => problem.key)).toEqual(identical);
   });
 
   it('suggests the translated status texts for the titles', () => {

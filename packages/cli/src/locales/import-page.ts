@@ -4,7 +4,7 @@ import { placeholderNames, validateCatalog } from '@defender-errors/i18n/tooling
 import { parseLearnPage, type PageTableRow } from './learn-page';
 import { matchRows, plural, squash, type Assignment, type RowFacts, type RowMatch } from './row-matching';
 import { fillSlots, readMessageCell } from './message-cell';
-import { markForTranslation } from './scaffold';
+import { draftEntries, markForTranslation } from './scaffold';
 
 export { similarity, type RowMatch } from './row-matching';
 
@@ -159,7 +159,7 @@ export function importLearnPage(markdown: string, options: ImportOptions): Impor
   const catalog: Record<string, string> = {};
   const fromPage: string[] = [];
   const marked: string[] = [];
-  for (const [key, text] of Object.entries(source)) {
+  for (const [key, text] of draftEntries(lng, source)) {
     const value = taken.get(key);
     Object.defineProperty(catalog, key, { value: value ?? markForTranslation(lng, text), enumerable: true, writable: true, configurable: true });
     (value === undefined ? marked : fromPage).push(key);

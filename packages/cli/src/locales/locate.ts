@@ -1,4 +1,5 @@
 import { existsSync, statSync } from 'node:fs';
+import { readdir } from 'node:fs/promises';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { SOURCE_LOCALE } from '@defender-errors/i18n';
 
@@ -66,4 +67,13 @@ export function displayPath(path: string, cwd: string): string {
 export function isInside(parent: string, child: string): boolean {
   const path = relative(parent, child);
   return path !== '' && path !== '..' && !path.startsWith(`..${sep}`) && !isAbsolute(path);
+}
+
+/**
+ * The namespaces besides `errors` that en-US has (`demo.json`: the demo's interface text), as file
+ * names; every locale must have each of them with the same keys and placeholders.
+ */
+export async function otherNamespaceFiles(localesDir: string): Promise<string[]> {
+  const names = await readdir(join(localesDir, SOURCE_LOCALE)).catch(() => [] as string[]);
+  return names.filter((name) => name.endsWith('.json') && name !== CATALOG_FILE).sort();
 }

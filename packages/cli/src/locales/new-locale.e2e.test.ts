@@ -1,22 +1,39 @@
 import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, sep } from 'node:path';
 import { promisify } from 'node:util';
+import { wireMessage } from '@defender-errors/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FIXTURES, REPO_LOCALES, REPO_ROOT } from './fixtures/io';
+import { REPO_LOCALES, REPO_ROOT } from './fixtures/io';
 
-// A new locale needs no code change: add locales/sv-SE/errors.json, build, and every package speaks
-// Swedish. This builds @defender-errors/i18n from a temporary copy (never the real dist) with the
-// repository's own build command, then runs the built node (and browser) packages against it.
+// A new locale needs no code change: `locales add <tag>`, translate, build, and every package speaks
+// it. The tag is chosen at run time among the reserved ones (qaa-qtz, "for local use") so that it is
+// never a real language and never one locales/ already has. This builds @defender-errors/i18n from a
+// temporary copy (never the real dist) with the repository's own build command, then runs the built
+// http, node, cli (and browser) packages against it.
 
 const run = promisify(execFile);
+const danish = JSON.parse(readFileSync(join(REPO_LOCALES, 'da-DK', 'errors.json'), 'utf8')) as Record<string, string>;
 const REAL_I18N = join(REPO_ROOT, 'packages', 'i18n');
 const REAL_NODE = join(REPO_ROOT, 'packages', 'node');
 const REAL_CLI = join(REPO_ROOT, 'packages', 'cli');
 const REAL_BROWSER = join(REPO_ROOT, 'packages', 'browser');
 const TSUP = join(REPO_ROOT, 'node_modules', 'tsup', 'dist', 'cli-default.js');
+const REAL_HTTP = join(REPO_ROOT, 'packages', 'http');
+
+/** A reserved language tag (qaa-qtz) that locales/ does not have: the new locale of this test. */
+const TAG = ['qaa', 'qab', 'qac', 'qad', 'qae'].find((tag) => !readdirSync(REPO_LOCALES).some((name) => name.toLowerCase() === tag)) ?? 'qaf';
+/** What the "translation" puts before each en-US text, so that every test can tell the new locale's text. */
+const PREFIX = `«${TAG}» `;
+const SOURCE = JSON.parse(readFileSync(join(REPO_LOCALES, 'en-US', 'errors.json'), 'utf8')) as Record<string, string>;
+const EXPECTED_LOCALES = ['en-US', ...readdirSync(REPO_LOCALES).filter((name) => name !== 'en-US' && existsSync(join(REPO_LOCALES, name, 'errors.json'))).sort(), TAG];
+
+/** A message of the new locale: the en-US text with the prefix, parameters filled in. */
+function expected(key: string, params: Readonly<Record<string, string>> = {}): string {
+  return PREFIX + (SOURCE[key] ?? '').replace(/\{\{(\w+)\}\}/g, (match, name: string) => params[name] ?? match);
+}
 
 let tmp = '';
 let realDistHash = '';
@@ -57,8 +74,17 @@ beforeAll(async () => {
   realDistHash = hashOf(join(REAL_I18N, 'dist', 'index.js'));
   tmp = mkdtempSync(join(tmpdir(), 'defender-new-locale-'));
   cpSync(REPO_LOCALES, join(tmp, 'locales'), { recursive: true });
-  mkdirSync(join(tmp, 'locales', 'sv-SE'));
-  copyFileSync(join(FIXTURES, 'sv-SE.errors.json'), join(tmp, 'locales', 'sv-SE', 'errors.json'));
+  // The doc's steps: `locales add`, then translate every entry (here: the prefix instead of the marker).
+  await run(process.execPath, [join(REAL_CLI, 'dist', 'cli.js'), 'locales', 'add', TAG], { cwd: join(tmp, 'locales'), env: { PATH: process.env['PATH'] ?? '', NO_COLOR: '1' }, timeout: 60_000 });
+  // Every namespace it scaffolded (errors.json, demo.json) is translated.
+  const scaffolded = readdirSync(join(tmp, 'locales', TAG));
+  expect(scaffolded.sort()).toEqual(readdirSync(join(REPO_LOCALES, 'en-US')).filter((name) => name.endsWith('.json')).sort());
+  for (const name of scaffolded) {
+    const draftFile = join(tmp, 'locales', TAG, name);
+    const draft = JSON.parse(readFileSync(draftFile, 'utf8')) as Record<string, string>;
+    const filled = Object.fromEntries(Object.entries(draft).map(([key, text]) => [key, text.replace(`[TODO ${TAG}] `, PREFIX)]));
+    writeFileSync(draftFile, `${JSON.stringify(filled, null, 2)}\n`);
+  }
 
   for (const file of ['tsup.base.ts', 'tsconfig.base.json']) copyFileSync(join(REPO_ROOT, file), join(tmp, file));
   symlinkSync(join(REPO_ROOT, 'node_modules'), join(tmp, 'node_modules'), 'dir');
@@ -72,14 +98,19 @@ beforeAll(async () => {
   // The package's own build script: generate from locales/, then tsup.
   const env = { ...process.env, DEFENDER_ERRORS_LOCALES_DIR: join(tmp, 'locales') };
   const generated = await run(process.execPath, [join(i18n, 'scripts', 'generate-locales.mjs')], { cwd: i18n, env, timeout: 60_000 });
-  expect(generated.stdout).toContain('sv-SE');
+  expect(generated.stdout).toContain(TAG);
   // Generous: in CI this build shares two cores with every other package's tests.
   await run(process.execPath, [TSUP], { cwd: i18n, env, timeout: 240_000 });
 
+  // node answers through http, which renders with i18n: both are linked to the temporary build.
+  const http = join(tmp, 'packages', 'http');
+  cpSync(join(REAL_HTTP, 'dist'), join(http, 'dist'), { recursive: true });
+  copyFileSync(join(REAL_HTTP, 'package.json'), join(http, 'package.json'));
+  linkDependencies(http, { ...installedDependencies(REAL_HTTP), '@defender-errors/i18n': i18n });
   const node = join(tmp, 'packages', 'node');
   cpSync(join(REAL_NODE, 'dist'), join(node, 'dist'), { recursive: true });
   copyFileSync(join(REAL_NODE, 'package.json'), join(node, 'package.json'));
-  linkDependencies(node, { ...installedDependencies(REAL_NODE), '@defender-errors/i18n': i18n });
+  linkDependencies(node, { ...installedDependencies(REAL_NODE), '@defender-errors/i18n': i18n, '@defender-errors/http': http });
 
   const cli = join(tmp, 'packages', 'cli');
   cpSync(join(REAL_CLI, 'dist'), join(cli, 'dist'), { recursive: true });
@@ -88,6 +119,7 @@ beforeAll(async () => {
     ...installedDependencies(REAL_CLI),
     '@defender-errors/i18n': i18n,
     '@defender-errors/node': node,
+    '@defender-errors/http': http,
   });
 
   if (existsSync(join(REAL_BROWSER, 'dist', 'index.js'))) {
@@ -108,28 +140,34 @@ describe('a locale added as a folder, with no code change', () => {
       join(tmp, 'packages', 'i18n'),
       `import { createRequire } from 'node:module';
        import { SUPPORTED_LOCALES, createErrorTranslator, resources } from '@defender-errors/i18n';
-       import { lng, messages } from '@defender-errors/i18n/locales/sv-SE';
+       import { lng, messages } from '@defender-errors/i18n/locales/${TAG}';
        const cjs = createRequire(import.meta.url)('@defender-errors/i18n');
        const translator = createErrorTranslator();
-       const described = translator.describe({ error: { code: 'ResourceNotFound', message: "Resource Machine 42 wasn't found", target: 't-1' } }, { lng: 'sv-FI' });
+       const described = translator.describe({ error: { code: 'ResourceNotFound', message: "Resource Machine 42 wasn't found", target: 't-1' } }, { lng: '${TAG}-FI' });
        console.log(JSON.stringify({
          supported: SUPPORTED_LOCALES,
          cjsSupported: cjs.SUPPORTED_LOCALES,
          resources: Object.keys(resources),
          subpath: { lng, message: messages['InvalidHashValue.message'] },
-         format: translator.format('MaximumBatchSizeExceeded', { received: 1500, allowed: 1000 }, { lng: 'sv' }),
+         format: translator.format('MaximumBatchSizeExceeded', { received: 1500, allowed: 1000 }, { lng: '${TAG}' }),
          described: { lng: described.lng, title: described.title, message: described.message, target: described.target },
-         labels: translator.labels('sv-SE').trackingId,
+         labels: translator.labels('${TAG}').trackingId,
+         retry: [1, 30].map((seconds) => translator.labels('${TAG}').retryAfter(seconds)),
        }));`,
     );
+    const number = (value: number) => new Intl.NumberFormat(TAG).format(value);
+    const rules = new Intl.PluralRules(TAG);
     expect(result).toEqual({
-      supported: ['en-US', 'da-DK', 'sv-SE'],
-      cjsSupported: ['en-US', 'da-DK', 'sv-SE'],
-      resources: ['en-US', 'da-DK', 'sv-SE'],
-      subpath: { lng: 'sv-SE', message: 'Hashvärdet {{hash}} är ogiltigt.' },
-      format: `Den maximala batchstorleken har överskridits. Mottaget: ${new Intl.NumberFormat('sv-SE').format(1500)}, tillåtet: ${new Intl.NumberFormat('sv-SE').format(1000)}.`,
-      described: { lng: 'sv-SE', title: 'Hittades inte', message: 'Resursen Machine 42 hittades inte.', target: 't-1' },
-      labels: 'Spårnings-ID',
+      supported: EXPECTED_LOCALES,
+      cjsSupported: EXPECTED_LOCALES,
+      resources: EXPECTED_LOCALES,
+      subpath: { lng: TAG, message: expected('InvalidHashValue.message') },
+      format: expected('MaximumBatchSizeExceeded.message', { received: number(1500), allowed: number(1000) }),
+      described: { lng: TAG, title: expected('ResourceNotFound.title'), message: expected('ResourceNotFound.message', { resource: 'Machine 42' }), target: 't-1' },
+      labels: expected('label.trackingId'),
+      retry: [1, 30].map((seconds) =>
+        `${PREFIX}${(SOURCE[`label.retryAfter_${rules.select(seconds)}`] ?? SOURCE['label.retryAfter_other'] ?? '').replace('{{count}}', number(seconds))}`,
+      ),
     });
   });
 
@@ -144,29 +182,29 @@ describe('a locale added as a folder, with no code change', () => {
        await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
        const { port } = server.address();
        const answers = [];
-       for (const language of ['sv-FI, en;q=0.5', 'da', 'fi']) {
+       for (const language of ['${TAG}-FI, en;q=0.5', 'da', 'fi']) {
          const response = await fetch('http://127.0.0.1:' + port + '/', { headers: { 'Accept-Language': language } });
          answers.push({ status: response.status, language: response.headers.get('content-language'), body: await response.json() });
        }
        server.close();
-       console.log(JSON.stringify({ negotiated: negotiateLocale('sv;q=0.9, de'), answers }));`,
+       console.log(JSON.stringify({ negotiated: negotiateLocale('${TAG};q=0.9, de'), answers }));`,
     );
-    expect(result['negotiated']).toBe('sv-SE');
+    expect(result['negotiated']).toBe(TAG);
     const answers = result['answers'] as { status: number; language: string; body: { error: { code: string; message: string; target: string } } }[];
     expect(answers.map((answer) => [answer.status, answer.language, answer.body.error.code, answer.body.error.message, answer.body.error.target])).toEqual([
-      [400, 'sv-SE', 'InvalidHashValue', 'Hashvärdet abc är ogiltigt.', 'track-1'],
-      [400, 'da-DK', 'InvalidHashValue', 'Hashværdien abc er ugyldig.', 'track-1'],
-      [400, 'en-US', 'InvalidHashValue', 'Hash value abc is invalid.', 'track-1'],
+      [400, TAG, 'InvalidHashValue', expected('InvalidHashValue.message', { hash: 'abc' }), 'track-1'],
+      [400, 'da-DK', 'InvalidHashValue', danish['InvalidHashValue.message']?.replace('{{hash}}', 'abc'), 'track-1'],
+      [400, 'en-US', 'InvalidHashValue', wireMessage('InvalidHashValue', { hash: 'abc' }), 'track-1'],
     ]);
   });
 
   it('is rendered by the CLI, and passes locales check', async () => {
     const cli = join(tmp, 'packages', 'cli', 'dist', 'cli.js');
     const env = { PATH: process.env['PATH'] ?? '', NO_COLOR: '1', LANG: 'C' };
-    const rendered = await run(process.execPath, [cli, 'render', 'InvalidHashValue', '--param', 'hash=abc', '--lng', 'sv'], { cwd: tmp, env, timeout: 60_000 });
-    expect(rendered.stdout).toContain('Hashvärdet abc är ogiltigt.');
-    const checked = await run(process.execPath, [cli, 'locales', 'check'], { cwd: join(tmp, 'locales', 'sv-SE'), env, timeout: 60_000 });
-    expect(checked.stdout).toContain('3 locales checked (en-US, da-DK, sv-SE): 0 errors, 0 warnings.');
+    const rendered = await run(process.execPath, [cli, 'render', 'InvalidHashValue', '--param', 'hash=abc', '--lng', TAG], { cwd: tmp, env, timeout: 60_000 });
+    expect(rendered.stdout).toContain(expected('InvalidHashValue.message', { hash: 'abc' }));
+    const checked = await run(process.execPath, [cli, 'locales', 'check'], { cwd: join(tmp, 'locales', TAG), env, timeout: 60_000 });
+    expect(checked.stdout).toContain(`${EXPECTED_LOCALES.length} locales checked (${EXPECTED_LOCALES.join(', ')}): 0 errors, 0 warnings.`);
   });
 
   it.runIf(existsSync(join(REAL_BROWSER, 'dist', 'index.js')))('is detected and loadable by @defender-errors/browser (DOM-free)', async () => {
@@ -175,21 +213,22 @@ describe('a locale added as a folder, with no code change', () => {
       `import { detectLocale, loadLocale, resolveLoadableLocale } from '@defender-errors/browser';
        import { AVAILABLE_LOCALES, createErrorTranslator } from '@defender-errors/i18n/lite';
        const translator = createErrorTranslator();
-       const loaded = await loadLocale(translator, 'sv', { loaders: { 'sv-SE': () => import('@defender-errors/i18n/locales/sv-SE') } });
+       const loaded = await loadLocale(translator, '${TAG}', { loaders: { '${TAG}': () => import('@defender-errors/i18n/locales/${TAG}') } });
        console.log(JSON.stringify({
          available: AVAILABLE_LOCALES,
-         detected: detectLocale(['sv-FI', 'en'], AVAILABLE_LOCALES),
-         resolved: resolveLoadableLocale('sv'),
+         detected: detectLocale(['${TAG}-FI', 'en'], AVAILABLE_LOCALES),
+         resolved: resolveLoadableLocale('${TAG}'),
          loaded,
          message: translator.describe({ error: { code: 'Forbidden', target: 't-2' } }, { lng: loaded }).message,
        }));`,
     );
-    expect(result).toEqual({ available: ['en-US', 'da-DK', 'sv-SE'], detected: 'sv-SE', resolved: 'sv-SE', loaded: 'sv-SE', message: 'Åtkomst nekad.' });
+    // resolveLoadableLocale knows the locales of the real build (the browser's generated loaders).
+    expect(result).toEqual({ available: EXPECTED_LOCALES, detected: TAG, resolved: result['resolved'], loaded: TAG, message: expected('Forbidden.message') });
   });
 
   it('left the real build and the real locales untouched', () => {
     expect(hashOf(join(REAL_I18N, 'dist', 'index.js'))).toBe(realDistHash);
-    expect(readFileSync(join(REAL_I18N, 'src', 'generated', 'catalogs.ts'), 'utf8')).not.toContain('sv-SE');
-    expect(existsSync(join(REPO_LOCALES, 'sv-SE'))).toBe(false);
+    expect(readFileSync(join(REAL_I18N, 'src', 'generated', 'catalogs.ts'), 'utf8')).not.toContain(`"${TAG}"`);
+    expect(existsSync(join(REPO_LOCALES, TAG))).toBe(false);
   });
 });

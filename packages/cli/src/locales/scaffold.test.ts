@@ -2,8 +2,10 @@ import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, symlinkSync, 
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkLocales } from './check';
-import { REPO_LOCALES, useTempRepos } from './fixtures/io';
+import { REPO_LOCALES, useTempRepos, NEW_LOCALE_TAG } from './fixtures/io';
 import { CreateLocaleError, checkNewLocaleTag, createLocale, markForTranslation, scaffoldCatalog } from './scaffold';
+
+const NEW = NEW_LOCALE_TAG;
 
 const repo = useTempRepos();
 
@@ -54,21 +56,21 @@ describe('createLocale', () => {
   it('scaffolds every en-US entry marked for translation, in en-US order, and writes nothing else', async () => {
     const { dir, locales } = repo();
     const before = tree(dir);
-    const created = await createLocale(locales, 'sv-SE');
+    const created = await createLocale(locales, NEW);
     const source = JSON.parse(readFileSync(join(REPO_LOCALES, 'en-US', 'errors.json'), 'utf8')) as Record<string, string>;
-    expect(created).toEqual({ lng: 'sv-SE', file: join(locales, 'sv-SE', 'errors.json'), entries: Object.keys(source).length });
+    expect(created).toEqual({ lng: NEW, file: join(locales, NEW, 'errors.json'), entries: Object.keys(source).length });
     const written = JSON.parse(readFileSync(created.file, 'utf8')) as Record<string, string>;
     expect(Object.keys(written)).toEqual(Object.keys(source));
-    for (const [key, text] of Object.entries(source)) expect(written[key]).toBe(`[TODO sv-SE] ${text}`);
-    expect(tree(dir)).toEqual([...before, join('locales', 'sv-SE'), join('locales', 'sv-SE', 'errors.json')].sort());
+    for (const [key, text] of Object.entries(source)) expect(written[key]).toBe(`[TODO ${NEW}] ${text}`);
+    expect(tree(dir)).toEqual([...before, join('locales', NEW), join('locales', NEW, 'errors.json')].sort());
   });
 
   it('gives a draft that passes every check except "not translated yet", once per entry', async () => {
     const { locales } = repo();
-    await createLocale(locales, 'sv-SE');
+    await createLocale(locales, NEW);
     const result = await checkLocales(locales);
     const keys = Object.keys(JSON.parse(readFileSync(join(locales, 'en-US', 'errors.json'), 'utf8')) as object);
-    expect(result.problems.map((problem) => [problem.lng, problem.kind, problem.key])).toEqual(keys.map((key) => ['sv-SE', 'untranslated', key]));
+    expect(result.problems.map((problem) => [problem.lng, problem.kind, problem.key])).toEqual(keys.map((key) => [NEW, 'untranslated', key]));
   });
 
   it('keeps placeholders in the marked text', () => {
@@ -106,16 +108,16 @@ describe('createLocale', () => {
   it('does not follow a symlink that sits where the new locale would go', async () => {
     const { dir, locales } = repo();
     mkdirSync(join(dir, 'outside'));
-    symlinkSync(join(dir, 'outside'), join(locales, 'sv-SE'));
-    expect((await refusal(createLocale(locales, 'sv-SE'))).reason).toBe('exists');
+    symlinkSync(join(dir, 'outside'), join(locales, NEW));
+    expect((await refusal(createLocale(locales, NEW))).reason).toBe('exists');
     expect(readdirSync(join(dir, 'outside'))).toEqual([]);
   });
 
   it('refuses when en-US itself is broken', async () => {
     const { locales } = repo();
     writeFileSync(join(locales, 'en-US', 'errors.json'), '{"a": "1", "a": "2"}');
-    const error = await refusal(createLocale(locales, 'sv-SE'));
+    const error = await refusal(createLocale(locales, NEW));
     expect(error.reason).toBe('source');
-    expect(existsSync(join(locales, 'sv-SE'))).toBe(false);
+    expect(existsSync(join(locales, NEW))).toBe(false);
   });
 });

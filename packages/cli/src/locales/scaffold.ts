@@ -1,8 +1,8 @@
 import { mkdir, readdir, readFile, realpath, rmdir, writeFile } from 'node:fs/promises';
 import { isAbsolute, join } from 'node:path';
-import { canonicalLocale, validateCatalog } from '@defender-errors/i18n/tooling';
+import { canonicalLocale, expectedEntries, validateCatalog } from '@defender-errors/i18n/tooling';
 import { scanJson } from './json-scan';
-import { CATALOG_FILE, SOURCE_LOCALE, isInside } from './locate';
+import { CATALOG_FILE, SOURCE_LOCALE, isInside, otherNamespaceFiles } from './locate';
 
 /** The longest language tag accepted for a new locale folder. */
 export const MAX_TAG_LENGTH = 64;
@@ -16,10 +16,19 @@ export function markForTranslation(lng: string, sourceText: string): string {
   return `[TODO ${lng}] ${sourceText}`;
 }
 
-/** A catalog with every en-US entry marked for translation into `lng`, in en-US key order. */
+/**
+ * The entries a catalog of `lng` has, in en-US key order, each with the en-US text it starts from:
+ * every en-US key, except that a plural key (`label.retryAfter_one`, `_other`) gets one form per
+ * CLDR plural category of `lng` (`Intl.PluralRules`), a form en-US lacks starting from its `_other`.
+ */
+export function draftEntries(lng: string, source: Readonly<Record<string, string>>): [key: string, sourceText: string][] {
+  return expectedEntries(lng, Object.keys(source)).map((entry) => [entry.key, source[entry.sourceKey] ?? '']);
+}
+
+/** A catalog with every entry of {@link draftEntries} marked for translation into `lng`. */
 export function scaffoldCatalog(lng: string, source: Readonly<Record<string, string>>): Record<string, string> {
   const catalog: Record<string, string> = {};
-  for (const [key, text] of Object.entries(source)) {
+  for (const [key, text] of draftEntries(lng, source)) {
     Object.defineProperty(catalog, key, { value: markForTranslation(lng, text), enumerable: true, writable: true, configurable: true });
   }
   return catalog;
@@ -121,6 +130,14 @@ export async function createLocale(localesDir: string, lng: string): Promise<Cre
     throw new CreateLocaleError(`'${lng}' would be written outside the locales folder`, 'usage');
   }
   const file = join(folder, CATALOG_FILE);
-  await writeFile(file, serializeCatalog(scaffoldCatalog(tag, source)), { flag: 'wx' });
-  return { lng: tag, file, entries: Object.keys(source).length };
+  const catalog = scaffoldCatalog(tag, source);
+  await writeFile(file, serializeCatalog(catalog), { flag: 'wx' });
+  // The other namespaces of en-US (demo.json), marked the same way, so that `locales check` finds them.
+  for (const name of await otherNamespaceFiles(localesDir)) {
+    const other = scanJson(await readFile(join(localesDir, SOURCE_LOCALE, name), 'utf8')).value;
+    if (typeof other !== 'object' || other === null || Array.isArray(other)) continue;
+    const texts = Object.fromEntries(Object.entries(other).filter((entry): entry is [string, string] => typeof entry[1] === 'string'));
+    await writeFile(join(folder, name), serializeCatalog(scaffoldCatalog(tag, texts)), { flag: 'wx' });
+  }
+  return { lng: tag, file, entries: Object.keys(catalog).length };
 }

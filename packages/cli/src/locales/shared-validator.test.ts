@@ -3,8 +3,10 @@ import { join } from 'node:path';
 import { CatalogValidationError, createErrorTranslator, type CatalogProblem } from '@defender-errors/i18n';
 import { describe, expect, it } from 'vitest';
 import { checkLocales } from './check';
-import { REPO_LOCALES, captureIo, runLocales, useTempRepos } from './fixtures/io';
+import { REPO_LOCALES, captureIo, runLocales, useTempRepos, NEW_LOCALE_TAG } from './fixtures/io';
 import { markForTranslation } from './scaffold';
+
+const NEW = NEW_LOCALE_TAG;
 
 const repo = useTempRepos();
 
@@ -20,7 +22,7 @@ function badCatalog(): Record<string, unknown> {
   catalog['InvalidHashValue.message'] = 'Hashvärdet {{hsh}} är ogiltigt.';
   catalog['InvalidIpAddress.message'] = 'IP-adressen {{- ip}} är ogiltig.';
   catalog['InvalidDomainName.message'] = '$t(InvalidUrl.message) {{domain}}';
-  catalog['BadRequest.message'] = markForTranslation('sv-SE', source['BadRequest.message'] ?? '');
+  catalog['BadRequest.message'] = markForTranslation(NEW, source['BadRequest.message'] ?? '');
   catalog['NotFound.title'] = source['NotFound.title'];
   return catalog;
 }
@@ -34,7 +36,7 @@ describe('addLocale (run time) and locales check (CI) share one validator', () =
     const catalog = badCatalog();
     let thrown: unknown;
     try {
-      createErrorTranslator().addLocale('sv-SE', catalog);
+      createErrorTranslator().addLocale(NEW, catalog);
     } catch (error) {
       thrown = error;
     }
@@ -42,9 +44,9 @@ describe('addLocale (run time) and locales check (CI) share one validator', () =
     const atRunTime = (thrown as CatalogValidationError).problems;
 
     const { dir, locales } = repo();
-    mkdirSync(join(locales, 'sv-SE'));
-    writeFileSync(join(locales, 'sv-SE', 'errors.json'), JSON.stringify(catalog, null, 2));
-    const inCi = (await checkLocales(locales)).problems.filter((problem) => problem.lng === 'sv-SE');
+    mkdirSync(join(locales, NEW));
+    writeFileSync(join(locales, NEW, 'errors.json'), JSON.stringify(catalog, null, 2));
+    const inCi = (await checkLocales(locales)).problems.filter((problem) => problem.lng === NEW);
 
     expect(comparable(inCi)).toEqual(comparable(atRunTime));
     expect(new Set(atRunTime.map((problem) => problem.kind))).toEqual(
