@@ -16,14 +16,14 @@ const source = (relative) => path.join(repositoryRoot, 'packages', relative);
  */
 export async function loadSource() {
   const exports = {
-    core: ['parseErrorBody', 'parseRetryAfter', 'readErrorResponse', 'defineErrorRegistry'],
+    core: ['parseErrorBody', 'parseRetryAfter', 'readErrorResponse', 'defineErrorRegistry', 'wireMessage'],
     i18n: ['extractParams', 'resolveLocale', 'createErrorTranslator', 'resources'],
     http: ['createErrorResponse'],
     node: ['negotiateLocale', 'sendError'],
   };
   const lines = [
     ...Object.entries(exports).map(([name, names]) => `export { ${names.join(', ')} } from ${JSON.stringify(source(`${name}/src/index.ts`))};`),
-    `export { compileTemplate, validateCatalog } from ${JSON.stringify(source('i18n/src/tooling.ts'))};`,
+    `export { compileTemplate, validateCatalog, pluralBase } from ${JSON.stringify(source('i18n/src/tooling.ts'))};`,
     `export { splitRawResponse } from ${JSON.stringify(source('cli/src/commands/explain.ts'))};`,
     `export { languageFromEnvironment } from ${JSON.stringify(source('cli/src/shared.ts'))};`,
     `export { runCli } from ${JSON.stringify(source('cli/src/run.ts'))};`,
@@ -128,6 +128,23 @@ export async function loadTargets() {
         const response = { status: 400, headers: { get: (name) => (name === 'content-type' ? contentType : null) }, text: async () => '{"error":{"code":"BadRequest"}}' };
         await m.readErrorResponse(response);
         await m.readErrorResponse({ ...response, headers: { get: (name) => (name === 'content-type' ? `${payload};charset="${payload}` : null) } });
+      },
+    },
+    {
+      name: 'core wireMessage (placeholders of a wire wording filled with a value)',
+      covers: ['packages/core/src/wordings.ts#wireMessage'],
+      run: (payload) => {
+        m.wireMessage('InvalidUrl', { url: payload });
+        m.wireMessage('MaximumBatchSizeExceeded', { received: payload, allowed: `{{${payload}}}` });
+      },
+    },
+    {
+      name: 'i18n pluralBase (the CLDR suffix of a catalog key)',
+      covers: ['packages/i18n/src/plurals.ts#pluralBase'],
+      run: (payload) => {
+        m.pluralBase(payload);
+        m.pluralBase(`${payload}_one`);
+        m.pluralBase(`label.${payload}_other`);
       },
     },
     {

@@ -1,6 +1,6 @@
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
-import { DefenderApiError, getErrorDefinition, parseErrorBody, type ErrorCode } from '@defender-errors/core';
+import { DefenderApiError, getErrorDefinition, parseErrorBody, wireMessage, type ErrorCode } from '@defender-errors/core';
 import { createErrorTranslator } from '@defender-errors/i18n';
 import { errorHandler, escapeTerminalText, formatForTerminal } from '@defender-errors/node';
 import express from 'express';
@@ -29,9 +29,14 @@ function parameterOf(code: ErrorCode): string {
   return getErrorDefinition(code).params[0] as string;
 }
 
-/** The English wire text the API would send for `code` with `value`. */
+/** The English wire text the API would send for `code` with `value` (core's wire wordings). */
 function englishServerMessage(code: ErrorCode, value: string): string {
-  return expectedMessage('en-US', code, { [parameterOf(code)]: value });
+  return wireMessage(code, { [parameterOf(code)]: value }) as string;
+}
+
+/** What a body in `lng` says: an English body speaks the API's wire text, other languages the catalog. */
+function bodyMessage(lng: string, code: ErrorCode, value: string): string {
+  return lng === 'en-US' ? englishServerMessage(code, value) : expectedMessage(lng, code, { [parameterOf(code)]: value });
 }
 
 let server: Server;
@@ -96,7 +101,7 @@ describe(`template injection end to end (${INJECTIONS.length} payloads x ${SINGL
           const response = await getJson(`/raise/${code}?value=${encodeURIComponent(payload)}`, lng);
           expect(response.status).toBe(getErrorDefinition(code).status);
           expect(response.language).toBe(lng);
-          expect(response.body).toEqual({ error: { code, message: expectedMessage(lng, code, { [parameterOf(code)]: payload }), target: TRACKING_ID } });
+          expect(response.body).toEqual({ error: { code, message: bodyMessage(lng, code, payload), target: TRACKING_ID } });
         }
       }
     }
