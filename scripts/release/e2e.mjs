@@ -527,7 +527,8 @@ async function main() {
     });
 
     const locales = catalogLocales();
-    const body = JSON.stringify({ error: { code: 'InvalidHashValue', message: catalogMessage('en-US', 'InvalidHashValue', { hash: 'abc' }), target: `e2e-${randomBytes(6).toString('hex')}` } });
+    // The server speaks the API's English wire text (reference/error-codes.md), not the en-US display catalog.
+    const body = JSON.stringify({ error: { code: 'InvalidHashValue', message: 'Hash value abc is invalid.', target: `e2e-${randomBytes(6).toString('hex')}` } });
     const expected = Object.fromEntries(locales.map((lng) => [lng, catalogMessage(lng, 'InvalidHashValue', { hash: 'abc' })]));
     const acceptLanguage = 'da;q=0.9, en;q=0.8';
     const outputs = {};
@@ -587,7 +588,7 @@ async function main() {
 
     await step('Chromium: the published browser adapter renders the error (esbuild bundle, locale loaded on demand)', async () => {
       const hostileHash = '<img src=x onerror="document.title=1">';
-      const hostileBody = JSON.stringify({ error: { code: 'InvalidHashValue', message: catalogMessage('en-US', 'InvalidHashValue', { hash: hostileHash }), target: 'e2e-hostile' } });
+      const hostileBody = JSON.stringify({ error: { code: 'InvalidHashValue', message: `Hash value ${hostileHash} is invalid.`, target: 'e2e-hostile' } });
       const [danish, hostile] = await runInChromium(consumerDir, [
         [body, 'da-DK'],
         [hostileBody, 'da-DK'],
