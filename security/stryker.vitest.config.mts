@@ -21,6 +21,7 @@ export default defineConfig({
       'packages/core/src/*.mutation.test.ts',
       'packages/http/src/accept-language.test.ts',
       'packages/http/src/locale.test.ts',
+      'packages/http/src/locale.cache.test.ts',
       'packages/http/src/*.mutation.test.ts',
       'packages/i18n/src/extract.test.ts',
       'packages/i18n/src/translator.test.ts',

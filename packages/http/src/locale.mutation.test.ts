@@ -36,6 +36,10 @@ describe('negotiateLocale edges', () => {
     ['*', ['da-DK', 'en-US'], 'en-US'],
     ['sv, *', ['da-DK', 'sv-SE', 'en-US'], 'sv-SE'],
     ['xx, *', ['da-DK', 'sv-SE', 'en-US'], 'en-US'],
+    ['fr, *;q=0', ['da-DK', 'en-US'], 'da-DK'],
+    ['da-AT, *;q=0', ['en-US', 'da-DK'], 'da-DK'],
+    ['en;xq=0, fr', ['en-US', 'da-DK'], 'en-US'],
+    ['en;q=0;x=1, fr', ['en-US', 'da-DK'], 'da-DK'],
   ] as const)('%j among %j -> %s', (header, supported, expected) => {
     expect(negotiateLocale(header, supported)).toBe(expected);
   });
@@ -64,6 +68,9 @@ describe('negotiateLocale edges', () => {
     const padding = 'xx-XX;q=0.1, '.repeat(Math.ceil(MAX_ACCEPT_LANGUAGE_LENGTH / 13));
     expect(negotiateLocale(`${padding}da, fr`)).toBe('en-US');
     expect(negotiateLocale(`fr, ${padding}`, ['da-DK', 'fr-FR'])).toBe('fr-FR');
+    // The range the cut runs through is dropped whole, not read as the `da` it starts with.
+    const filler = `${'xx;q=0.1,'.repeat(Math.ceil(MAX_ACCEPT_LANGUAGE_LENGTH / 9))}`.slice(0, MAX_ACCEPT_LANGUAGE_LENGTH - 3);
+    expect(negotiateLocale(`${filler},da-DK`)).toBe('en-US');
   });
 });
 

@@ -31,7 +31,7 @@ function languageOf(canonicalTag: string): string {
 function readSupported(supported: readonly string[]): SupportedTag[] {
   const tags: SupportedTag[] = [];
   for (const tag of supported) {
-    if (typeof tag !== 'string') continue;
+    // canonicalLocale reads a non-string as no tag.
     const canonical = canonicalLocale(tag);
     if (canonical === undefined) continue;
     if (!tags.some((known) => known.canonical === canonical)) tags.push({ tag, canonical, language: languageOf(canonical) });
@@ -66,7 +66,7 @@ function refusedRanges(text: string): string[] {
     if (!parameters.some((parameter) => ZERO_QUALITY.test(parameter))) continue;
     const trimmed = range.trim();
     const canonical = trimmed === '*' ? '*' : canonicalLocale(trimmed);
-    if (canonical !== undefined) refused.push(canonical.toLowerCase());
+    if (canonical !== undefined) refused.push(canonical);
   }
   return refused;
 }
@@ -78,11 +78,13 @@ function covers(prefix: string, tag: string): boolean {
   return loweredTag === loweredPrefix || loweredTag.startsWith(`${loweredPrefix}-`);
 }
 
-/** RFC 4647 basic filtering: `da` covers `da-DK`; `*` covers everything not named with a q > 0. */
-function isRefused(candidate: SupportedTag, refused: readonly string[], named: ReadonlySet<string>): boolean {
-  const tag = candidate.canonical.toLowerCase();
+/**
+ * RFC 4647 basic filtering: `da` covers `da-DK`; `*` covers every tag whose language no range with
+ * a q > 0 names (`da-AT` names `da-DK` too, as `negotiator` and the matcher read it).
+ */
+function isRefused(candidate: SupportedTag, refused: readonly string[], namedLanguages: ReadonlySet<string>): boolean {
   for (const range of refused) {
-    if (range === '*' ? !named.has(tag) && !named.has(candidate.language) : covers(range, tag)) return true;
+    if (range === '*' ? !namedLanguages.has(candidate.language) : covers(range, candidate.canonical)) return true;
   }
   return false;
 }
@@ -127,9 +129,10 @@ export function negotiateLocale(header: AcceptLanguageHeader, supported: readonl
   return answer;
 }
 
-/** The longest header whose answer is kept, and how many answers are kept (then the cache starts over). */
-const MAX_CACHED_HEADER_LENGTH = 256;
-const MAX_CACHED_ANSWERS = 512;
+/** The longest header whose answer {@link negotiateLocale} keeps (internal: not exported by the package). */
+export const MAX_CACHED_HEADER_LENGTH = 256;
+/** How many answers are kept; at this many the cache starts over (internal: not exported by the package). */
+export const MAX_CACHED_ANSWERS = 512;
 const answers = new Map<string, string>();
 const TAG_CHARACTERS = /^[a-z\d-]+$/i;
 
@@ -160,13 +163,12 @@ function negotiate(text: string, supported: readonly string[]): string {
     .slice(0, MAX_LANGUAGE_RANGES)
     .map((range) => (range === '*' ? '*' : canonicalLocale(range)))
     .filter((range): range is string => range !== undefined);
-  const named = new Set<string>();
-  for (const range of canonicalRanges) if (range !== '*') named.add(range.toLowerCase()).add(languageOf(range));
+  const namedLanguages = new Set(canonicalRanges.map(languageOf));
   // The ranges after `*` are never reached: `*` answers the default.
   const star = canonicalRanges.indexOf('*');
   const ranges = star === -1 ? canonicalRanges : canonicalRanges.slice(0, star);
-  const acceptable = refused.length === 0 ? available : available.filter((candidate) => !isRefused(candidate, refused, named));
+  const acceptable = refused.length === 0 ? available : available.filter((candidate) => !isRefused(candidate, refused, namedLanguages));
   const fallback = (acceptable.find((candidate) => candidate.canonical === DEFAULT_LOCALE) ?? acceptable[0] ?? first).tag;
-  if (acceptable.length === 0) return fallback;
+  // With no acceptable tag, matchLocale answers the fallback.
   return matchLocale(ranges, acceptable.map((candidate) => candidate.tag), fallback);
 }
