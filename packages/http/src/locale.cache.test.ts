@@ -63,6 +63,9 @@ describe('negotiateLocale answer cache', () => {
     // Joined with commas, both lists read "en-US,da-DK,sv-SE": the second must not be cached by that text.
     expect(locale.negotiateLocale('da', ['en-US', 'da-DK', 'sv-SE'])).toBe('da-DK');
     expect(locale.negotiateLocale('da', ['en-US', 'da-DK,sv-SE'])).toBe('en-US');
+    // Without the separator both would read "daen" ("d" is no tag, "aen" is one).
+    expect(locale.negotiateLocale('da', ['da', 'en'])).toBe('da');
+    expect(locale.negotiateLocale('da', ['d', 'aen'])).toBe('aen');
     // An entry that is not a string is skipped, whatever its text.
     const object = { toString: () => 'da-DK' } as unknown as string;
     expect(locale.negotiateLocale('da', ['da-DK', 'en-US'])).toBe('da-DK');
