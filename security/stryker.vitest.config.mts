@@ -14,6 +14,7 @@ export default defineConfig({
       'packages/core/src/parse.salvage.test.ts',
       'packages/core/src/response.test.ts',
       'packages/core/src/response.cut.test.ts',
+      'packages/core/src/response.encoding.test.ts',
       'packages/core/src/retry-after.test.ts',
       'packages/core/src/info.test.ts',
       'packages/core/src/info.clients.test.ts',

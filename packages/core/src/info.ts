@@ -53,9 +53,8 @@ const READERS: readonly ((value: JsonObject) => ErrorSource | undefined)[] = [
   readStatusError,
 ];
 
-/** The reading of {@link toErrorInfo}, which may throw on a hostile value; the caller guards it. */
-export function readErrorInfo(value: unknown, status: unknown): ErrorInfo {
-  if (isMarkedResult(value)) return value as ErrorInfo;
+/** The reading of {@link toErrorInfo} (after its check for a result of core's), which may throw on a hostile value; the caller guards it. */
+function readErrorInfo(value: unknown, status: unknown): ErrorInfo {
   if (typeof value === 'string') return parseErrorBody(value, { status: status as number }) as ErrorInfo;
   if (isObject(value)) {
     for (const reader of READERS) {

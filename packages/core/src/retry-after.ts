@@ -31,7 +31,8 @@ function parseHttpDate(text: string, now: number): number | undefined {
   if (hour > 23 || minute > 59 || second > 60) return undefined;
   const date = new Date(Date.UTC(year, month, day, hour, minute, second));
   date.setUTCFullYear(year); // Date.UTC maps years 0-99 to 1900-1999
-  return date.getUTCDate() === day && date.getUTCMonth() === month ? date.getTime() : undefined;
+  // A day past the month's end (`31 Apr`, `29 Feb 2023`) rolls over into the next month: another day of the month.
+  return date.getUTCDate() === day ? date.getTime() : undefined;
 }
 
 /**

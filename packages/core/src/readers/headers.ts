@@ -6,7 +6,7 @@ const MAX_HEADER_NAMES = 200;
 function firstString(value: unknown): string | undefined {
   if (typeof value === 'string') return value;
   if (typeof value === 'number') return String(value);
-  if (typeof value === 'object' && value !== null && safely(() => Array.isArray(value))) return firstString(safely(() => (value as unknown[])[0]));
+  if (safely(() => Array.isArray(value))) return firstString(safely(() => (value as unknown[])[0]));
   return undefined;
 }
 

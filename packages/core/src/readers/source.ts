@@ -27,7 +27,6 @@ export interface ErrorSource {
 
 /** The fields of a body, or of an inner error object (`body.error`, Graph's `GraphError.body`). */
 export function fieldsOfBody(body: unknown): ErrorFields | undefined {
-  if (body === undefined || body === null) return undefined;
   const fields = readBodyFields(body);
   if (fields) return fields;
   const decoded = typeof body === 'string' ? safely(() => decodeJson(body)) : body;
@@ -66,7 +65,6 @@ export function infoFromSource(raw: unknown, source: ErrorSource, givenStatus: u
     : body || code !== undefined || target !== undefined || message !== undefined
       ? { code, message, target, details: body?.details ?? [], innerError: body?.innerError, status: body?.status }
       : undefined;
-  const header = isRetryAfter(source.retryAfter) || source.headers === undefined ? undefined : headerValue(source.headers, 'retry-after');
-  const retryAfter = isRetryAfter(source.retryAfter) ? Math.ceil(source.retryAfter) : header === undefined ? undefined : safely(() => parseRetryAfter(header));
+  const retryAfter = isRetryAfter(source.retryAfter) ? Math.ceil(source.retryAfter) : safely(() => parseRetryAfter(headerValue(source.headers, 'retry-after')));
   return buildErrorInfo(raw, fields, isHttpStatus(givenStatus) ? givenStatus : source.status, retryAfter);
 }
