@@ -1,7 +1,7 @@
 import { defineConfig } from 'vitest/config';
 
 /**
- * The tests Stryker runs against the mutated modules (core's parse.ts and readers, http's locale.ts, template.ts, extract.ts
+ * The tests Stryker runs against the mutated modules (core's parse.ts and readers, http's locale.ts and response.ts, i18n's addLocale, template.ts, extract.ts
  * and the i18n renderer: compiled-entry.ts, compiled-catalog.ts, format.ts, describe.ts): each package's own tests of those modules, the property and
  * adversarial suites, and the *.mutation.test.ts files written to kill surviving mutants. Paths are
  * relative to the repository root, where Stryker runs.
@@ -24,6 +24,7 @@ export default defineConfig({
       'packages/http/src/locale.test.ts',
       'packages/http/src/locale.cache.test.ts',
       'packages/http/src/*.mutation.test.ts',
+      'packages/http/src/response.test.ts',
       'packages/i18n/src/extract.test.ts',
       'packages/i18n/src/translator.test.ts',
       'packages/i18n/src/properties.test.ts',
@@ -31,6 +32,9 @@ export default defineConfig({
       'packages/i18n/src/injection.adversarial.test.ts',
       'packages/i18n/src/hostile.test.ts',
       'packages/i18n/src/app-language.test.ts',
+      'packages/i18n/src/add-locale.test.ts',
+      'packages/i18n/src/listener-leak.test.ts',
+      'packages/i18n/src/locale.test.ts',
       'packages/i18n/src/*.mutation.test.ts',
     ],
     setupFiles: ['security/stryker.setup.mjs'],

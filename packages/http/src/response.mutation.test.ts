@@ -1,0 +1,147 @@
+import { DefenderApiError, fallbackCodeForStatus, wireMessage } from '@defender-errors/core';
+import { describe, expect, it } from 'vitest';
+import { createErrorResponse, getDefaultTranslator, type TranslatorLike } from './index';
+import { internalErrorResponse, JSON_CONTENT_TYPE } from './response';
+
+// Exact-output tests of createErrorResponse, written to kill the mutants Stryker found surviving the
+// other suites (`node security/mutation.mjs --module "http response"`): the Content-Length of any
+// text, the status and language checks, the options one by one, and the bare 500.
+
+const UUID = /^[\da-f]{8}-[\da-f]{4}-[\da-f]{4}-[\da-f]{4}-[\da-f]{12}$/i;
+const TARGET = '0f8e7d6c-5b4a-4392-8170-6f5e4d3c2b1a';
+const invalidUrl = (options: { readonly serverMessage?: string; readonly target?: string; readonly status?: number } = {}) =>
+  new DefenderApiError('InvalidUrl', { params: { url: 'http://x' }, target: TARGET, ...options });
+interface SentBody {
+  readonly error: { readonly code: string; readonly message: string; readonly target: string };
+  readonly type: string;
+}
+const bodyOf = (response: { body: string }) => JSON.parse(response.body) as SentBody;
+
+/** The default translator, with its describe answer changed by `change`. */
+function translatorChanging(change: (description: ReturnType<TranslatorLike['describe']>) => object): TranslatorLike {
+  const base = getDefaultTranslator();
+  return {
+    describe: (error, options) => ({ ...base.describe(error, options), ...change(base.describe(error, options)) }) as ReturnType<TranslatorLike['describe']>,
+    labels: base.labels.bind(base),
+    format: base.format.bind(base) as TranslatorLike['format'],
+    resolveLanguage: base.resolveLanguage.bind(base),
+    locales: base.locales.bind(base),
+  };
+}
+
+describe('Content-Length is the UTF-8 length of the body', () => {
+  it.each([
+    ['ASCII', 'URL http://x is invalid.'],
+    ['short Danish', 'Adressen æøå er ugyldig.'],
+    ['long, 2-byte', 'ø'.repeat(5000)],
+    ['long, 3-byte', '€'.repeat(5000)],
+    ['long, surrogate pairs', '😀'.repeat(3000)],
+    ['long, mixed', `${'a'.repeat(1000)}${'ø'.repeat(1000)}${'€'.repeat(1000)}${'😀'.repeat(1000)}`],
+  ])('%s', (_, serverMessage) => {
+    const response = createErrorResponse(invalidUrl({ serverMessage }), { localize: false });
+    expect(bodyOf(response).error.message).toBe(serverMessage);
+    expect(response.headers['Content-Length']).toBe(String(Buffer.byteLength(response.body, 'utf8')));
+  });
+});
+
+describe('the status', () => {
+  it.each([
+    [400, 400],
+    [599, 599],
+    [399, 404],
+    [600, 404],
+  ])('status %s on a ResourceNotFound answers %s', (status, expected) => {
+    expect(createErrorResponse(new DefenderApiError('ResourceNotFound', { status })).status).toBe(expected);
+  });
+
+  it('a translator answering a status that is no error status: the status of the rendered code, else 500', () => {
+    expect(createErrorResponse(invalidUrl(), { translator: translatorChanging(() => ({ status: 200 })) }).status).toBe(400);
+    expect(createErrorResponse(invalidUrl(), { translator: translatorChanging(() => ({ status: 404.5 })) }).status).toBe(400);
+    expect(createErrorResponse(invalidUrl(), { translator: translatorChanging(() => ({ status: '404', renderedCode: 'NotRegistered' })) }).status).toBe(500);
+  });
+});
+
+describe('the language of the answer', () => {
+  it.each([
+    ['da', 'da'],
+    ['da-DK-x1', 'da-DK-x1'],
+    ['x da', 'en-US'],
+    ['da x', 'en-US'],
+    ['!!', 'en-US'],
+    ['da-!!', 'en-US'],
+    ['abcdefghi', 'en-US'],
+  ])('a description in %j is sent as %j', (lng, expected) => {
+    expect(createErrorResponse(invalidUrl(), { translator: translatorChanging(() => ({ lng })) }).headers['Content-Language']).toBe(expected);
+  });
+
+  it('a 5xx says the generic text of its status in the client language', () => {
+    const status = 503;
+    const generic = (lng: string) => getDefaultTranslator().describe(new DefenderApiError(fallbackCodeForStatus(status), { status }), { lng }).message;
+    const response = createErrorResponse(new DefenderApiError('InvalidUrl', { params: { url: 'x' }, status }), { acceptLanguage: 'da' });
+    expect(generic('da-DK')).not.toBe(generic('en-US'));
+    expect(bodyOf(response).error.message).toBe(generic('da-DK'));
+  });
+});
+
+describe('the options', () => {
+  it('a translator lacking one of its functions, or one whose reads throw, is not used', () => {
+    const custom = translatorChanging(() => ({ message: 'CUSTOM' }));
+    expect(bodyOf(createErrorResponse(invalidUrl(), { translator: custom, lng: 'da-DK' })).error.message).toBe('CUSTOM');
+    for (const missing of ['describe', 'locales', 'resolveLanguage'] as const) {
+      const partial = { ...custom, [missing]: undefined } as unknown as TranslatorLike;
+      expect(bodyOf(createErrorResponse(invalidUrl(), { translator: partial, lng: 'da-DK' })).error.message).not.toBe('CUSTOM');
+    }
+    const hostile = new Proxy({}, { get: () => { throw new Error('no'); } }) as TranslatorLike;
+    expect(createErrorResponse(invalidUrl(), { translator: hostile }).code).toBe('InvalidUrl');
+  });
+
+  it('localize: false sends the server message, else the wire wording; a localized answer never sends it', () => {
+    const said = 'URL http://x is invalid, says the server.';
+    expect(bodyOf(createErrorResponse(invalidUrl({ serverMessage: said }), { localize: false })).error.message).toBe(said);
+    expect(bodyOf(createErrorResponse(invalidUrl(), { localize: false })).error.message).toBe(wireMessage('InvalidUrl', { url: 'http://x' }));
+    const danish = createErrorResponse(invalidUrl({ serverMessage: said }), { acceptLanguage: 'da' });
+    expect(bodyOf(danish).error.message).toBe(getDefaultTranslator().describe(invalidUrl(), { lng: 'da-DK' }).message);
+    expect(bodyOf(createErrorResponse(invalidUrl({ serverMessage: said }), { localize: true, lng: 'da-DK' })).error.message).not.toBe(said);
+  });
+
+  it.each([
+    [undefined, false],
+    [false, false],
+    [null, false],
+    ['yes', false],
+    [true, true],
+    [{}, true],
+  ])('problem: %j gives a problem body: %s', (problem, expected) => {
+    const response = createErrorResponse(invalidUrl(), { problem: problem as never });
+    expect(response.contentType).toBe(expected ? 'application/problem+json; charset=utf-8' : JSON_CONTENT_TYPE);
+    if (expected) expect(bodyOf(response)).toMatchObject({ type: 'about:blank', code: 'InvalidUrl', params: { url: 'http://x' }, trackingId: TARGET, instance: `urn:uuid:${TARGET}` });
+  });
+
+  it('a problem type function names the type; instance only for a UUID tracking ID', () => {
+    expect(bodyOf(createErrorResponse(invalidUrl(), { problem: { type: (code) => `https://x/${code}` } })).type).toBe('https://x/InvalidUrl');
+    for (const target of [`${TARGET}x`, `x${TARGET}`]) expect(bodyOf(createErrorResponse(invalidUrl({ target }), { problem: true }))).not.toHaveProperty('instance');
+  });
+});
+
+describe('tracking ID and Retry-After', () => {
+  it('an empty tracking ID is replaced by a new one', () => {
+    const response = createErrorResponse(invalidUrl({ target: '' }));
+    expect(response.target).toMatch(UUID);
+    expect(bodyOf(response).error.target).toBe(response.target);
+  });
+
+  it('Retry-After only when the error has a wait', () => {
+    expect(createErrorResponse(new DefenderApiError('TooManyRequests')).headers).not.toHaveProperty('Retry-After');
+    expect(createErrorResponse(new DefenderApiError('TooManyRequests', { retryAfter: 30 })).headers['Retry-After']).toBe('30');
+  });
+});
+
+describe('internalErrorResponse', () => {
+  it('is a bare 500 with a new tracking ID and every header', () => {
+    const response = internalErrorResponse();
+    expect(response).toMatchObject({ status: 500, code: 'InternalServerError', lng: 'en-US', contentType: JSON_CONTENT_TYPE });
+    expect(response.target).toMatch(UUID);
+    expect(response.headers).toEqual({ 'Content-Type': JSON_CONTENT_TYPE, 'X-Content-Type-Options': 'nosniff', 'Content-Length': String(Buffer.byteLength(response.body)) });
+    expect(bodyOf(response)).toEqual({ error: { code: 'InternalServerError', message: '', target: response.target } });
+  });
+});
