@@ -61,8 +61,8 @@ function readErrorInfo(value: unknown, status: unknown): ErrorInfo {
       let source: ErrorSource | undefined;
       try {
         source = reader(value);
-      } catch {
-        continue; // a hostile member: this reader cannot read the value, the next may
+      } catch { // a hostile member: this reader cannot read the value, the next may
+        continue;
       }
       if (source) return infoFromSource(value, source, status);
     }
