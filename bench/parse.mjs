@@ -54,10 +54,11 @@ for (const [index, body] of bodies.entries()) {
   strictEqual(description.target, error.target);
   strictEqual(description.serverMessage, error.message);
   strictEqual(description.serverMessageMatched, true);
-  strictEqual(description.message, error.message);
   const hash = error.message.slice('Hash value '.length, -' is invalid.'.length);
+  // The display text comes from the catalogs (en-US is UI English, not the wire wording).
+  strictEqual(description.message, translator.format('InvalidHashValue', { hash }));
   deepStrictEqual(extractParams('InvalidHashValue', messages[index]), { hash });
-  strictEqual(pipelineDa(body).message, `Hashværdien ${hash} er ugyldig.`);
+  strictEqual(pipelineDa(body).message, translator.format('InvalidHashValue', { hash }, { lng: 'da-DK' }));
   strictEqual(toErrorInfo(parsedBodies[index]), parsedBodies[index]);
   const fromAxios = toErrorInfo(axiosErrors[index]);
   strictEqual(fromAxios.code, 'InvalidHashValue');
