@@ -3,7 +3,7 @@
 // suite runs in a fresh `node` process, one after the other; at the end every goal is listed with
 // its measured value. BENCHMARKS.md records a run and the goals.
 //
-// Usage: node bench/run.mjs [--quick] [--only=throughput,throughput-warm,parse,cold-start,scale,size,react]
+// Usage: node bench/run.mjs [--quick] [--only=throughput,throughput-warm,parse,cold-start,scale,size,react,import-scale]
 //                           [--json=file] [--markdown=file] [--strict]
 //   --quick     shorter runs (numbers are noisier; for checking that the suite works)
 //   --only      run only the named suites
@@ -26,6 +26,7 @@ const SUITES = {
   scale: { file: 'scale.mjs', nodeArgs: ['--expose-gc'] },
   size: { file: 'size.mjs', nodeArgs: [] },
   react: { file: 'react.mjs', nodeArgs: [] },
+  'import-scale': { file: 'import-scale.mjs', nodeArgs: [] },
 };
 
 const args = process.argv.slice(2);

@@ -185,6 +185,16 @@ describe('locales import', () => {
     expect(missing.err()).toContain("missing --lng <lng>, the language of the page (e.g. da-DK); the page has no ms.contentlocale");
   });
 
+  it("canonicalizes the page's ms.contentlocale (ja-jp -> ja-JP) and reads pages up to 2 MiB", async () => {
+    const { dir } = repo();
+    const page = join(dir, 'ja.md');
+    const japanese = readFileSync(join(FIXTURES, 'learn-ja-JP-bilingual.md'), 'utf8').replace(/ms\.contentlocale: .*/, 'ms.contentlocale: ja-jp');
+    writeFileSync(page, `${japanese}\n${'Lorem ipsum dolor sit amet.\n\n'.repeat(36_000)}`);
+    const io = captureIo(dir);
+    expect(await localesImport([page, '--out', '-', '--json'], io)).toBe(0);
+    expect(JSON.parse(io.err())).toMatchObject({ lng: 'ja-JP', contentLocale: 'ja-jp', warnings: [] });
+  });
+
   it('exits 2 for bad usage', async () => {
     const cases: [string[], string][] = [
       [[FIXTURES, '--lng', 'da-DK', '--out', '-'], 'is not a file'],

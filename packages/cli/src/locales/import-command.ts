@@ -12,15 +12,17 @@ import { CreateLocaleError, checkNewLocaleTag, readSourceCatalog, serializeCatal
 const IMPORT_HELP = `Usage: defender-errors locales import <page.md> [--lng <lng>] [--out <file>|-] [--force] [--json]
 
 Turns a localized Microsoft Learn page of the error-code table ("Common Microsoft Defender XDR
-REST API error codes") into a draft catalog and reports how each row was mapped. Entries the
-page lacks are the en-US text marked "[TODO <lng>] " for translation.
+REST API error codes", plain or in bilingual span markup) into a draft catalog and reports how
+each row was mapped, and why a row could not be. Entries the page lacks are the en-US text
+marked "[TODO <lng>] " for translation. Pages up to 2 MiB are read.
 
 Arguments:
   <page.md>         The page's markdown
 
 Options:
   --lng <lng>       The catalog's language, a canonical BCP 47 tag (e.g. da-DK); default:
-                    the page's ms.contentlocale
+                    the page's ms.contentlocale, canonicalized (ja-jp -> ja-JP); one of the
+                    two is required
   --out <file>|-    Where to write the catalog (- for stdout; the report then goes to stderr);
                     default: locales/<lng>/errors.json
   --dir <locales>   The locales folder (for en-US and the default output); default: found upwards
@@ -70,9 +72,18 @@ async function writeDraft(target: string, text: string, options: { force: boolea
   }
 }
 
+/** `ja-jp` -> `ja-JP`: pages write `ms.contentlocale` in either case; what is no tag is returned as written. */
+function canonicalTag(tag: string | undefined): string | undefined {
+  try {
+    return tag === undefined ? undefined : (Intl.getCanonicalLocales(tag)[0] ?? tag);
+  } catch {
+    return tag;
+  }
+}
+
 /** The language of the draft: `--lng`, else the page's `ms.contentlocale`; a canonical tag other than en-US. */
 function draftLanguage(lngArg: string | undefined, markdown: string): string {
-  const given = lngArg ?? parseLearnPage(markdown).contentLocale;
+  const given = lngArg ?? canonicalTag(parseLearnPage(markdown).contentLocale);
   const label = lngArg === undefined ? "the page's ms.contentlocale" : '--lng';
   if (given === undefined) throw new UsageError('missing --lng <lng>, the language of the page (e.g. da-DK); the page has no ms.contentlocale');
   const tag = checkNewLocaleTag(given);

@@ -138,15 +138,19 @@ export interface ImportOptions {
 export function importLearnPage(markdown: string, options: ImportOptions): ImportResult {
   const { lng, source } = options;
   const page = parseLearnPage(markdown);
-  const facts = page.rows.map((row): RowFacts => ({ row, placeholderCount: readMessageCell(row.messageCell).placeholders.length }));
+  const facts = page.rows.map(
+    (row): RowFacts => ({
+      row,
+      placeholderCount: readMessageCell(row.messageCell).placeholders.length,
+      englishMessage: row.englishMessageCell === undefined ? undefined : readMessageCell(row.englishMessageCell).message,
+    }),
+  );
   const assignments = matchRows(facts);
   const rows = facts.map(({ row }, index): ImportedRow => {
     const assignment = assignments.get(index);
     if (assignment) return convertRow(row, assignment, source);
-    const why =
-      row.status === undefined
-        ? 'no code of that name, and no HTTP status to place it by'
-        : `no code of that name, and no unmatched code with status ${row.status} fits its place`;
+    const named = row.englishCodeText === undefined ? 'no code of that name' : `no code of that name, nor of its English text "${row.englishCodeText}"`;
+    const why = row.status === undefined ? `${named}, and no HTTP status to place it by` : `${named}, and no unmatched code with status ${row.status} fits its place`;
     return { row, code: undefined, match: undefined, reason: why, placeholders: [], placeholderAssignment: undefined, message: undefined, hint: undefined, notes: [] };
   });
 

@@ -1,10 +1,7 @@
-import type { TableCell } from 'mdast';
-import { fromMarkdown } from 'mdast-util-from-markdown';
-import { frontmatterFromMarkdown } from 'mdast-util-frontmatter';
-import { gfmTableFromMarkdown } from 'mdast-util-gfm-table';
-import { frontmatter } from 'micromark-extension-frontmatter';
-import { gfmTable } from 'micromark-extension-gfm-table';
-import { parse as parseYaml } from 'yaml';
+import type { ErrorCode } from '@defender-errors/core';
+import { splitBilingual } from './bilingual-spans';
+import { withoutCodeEcho } from './code-text';
+import { frontMatterValue, readMarkdownBlocks, type MarkdownTable } from './markdown-blocks';
 
 /** One row of the error-code table of a Microsoft Learn page, as written on the page. */
 export interface PageTableRow {
@@ -12,13 +9,19 @@ export interface PageTableRow {
   readonly number: number;
   /** 1-based line of the row in the page. */
   readonly line: number;
-  /** The code cell as plain text (it may be machine-translated: `Uautoriseret`). */
+  /** The code cell as plain text (it may be machine-translated: `Uautoriseret`), without a code echo. */
   readonly codeText: string;
+  /** The code the code cell echoes in parentheses (`権限がありません (Unauthorized)`), when it does. */
+  readonly echoedCode?: ErrorCode | undefined;
+  /** The English code cell of a page in bilingual span markup, as plain text. */
+  readonly englishCodeText?: string | undefined;
+  /** The English message cell of a page in bilingual span markup, raw markdown. */
+  readonly englishMessageCell?: string | undefined;
   /** The HTTP status, when the status cell has one (`Forbudt (403)` -> 403). */
   readonly status: number | undefined;
   /** The status cell's text without the number (`Forbudt`). */
   readonly statusText: string;
-  /** The message cell, raw markdown. */
+  /** The message cell, raw markdown (the translated text of a bilingual page), without a code echo. */
   readonly messageCell: string;
 }
 
@@ -31,10 +34,10 @@ export interface LearnPage {
 }
 
 /**
- * The largest page read: 256 KiB (the real pages are about 6 KiB). micromark is linear but takes
- * about 15 µs per character of hostile input, so this bounds a parse to a few seconds.
+ * The largest page read: 2 MiB of characters (the real pages are 3 to 18 KiB). The page is read in
+ * linear time (bench/import-scale.mjs), so this bounds an import to well under a second.
  */
-export const MAX_PAGE_LENGTH = 256 * 1024;
+export const MAX_PAGE_LENGTH = 2 * 1024 * 1024;
 
 const HTML_ENTITIES: Readonly<Record<string, string>> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ' };
 
@@ -50,6 +53,20 @@ export function decodeEntities(text: string): string {
   });
 }
 
+const KNOWN_HTML_TAGS = new Set(['a', 'abbr', 'b', 'br', 'code', 'div', 'em', 'i', 'kbd', 'p', 'small', 'span', 'strong', 'sub', 'sup', 'u']);
+const HTML_TAG = /<\/?([a-z][a-z\d]*)\b[^<>]{0,200}>/iy;
+
+/** The HTML tag of a kind pages use (`<br />`, `<span …>`, `</span>`) that starts at `index`, if one does. */
+export function htmlTagAt(text: string, index: number): { name: string; length: number } | undefined {
+  HTML_TAG.lastIndex = index;
+  const tag = HTML_TAG.exec(text);
+  const name = tag?.[1]?.toLowerCase();
+  return tag && name !== undefined && KNOWN_HTML_TAGS.has(name) ? { name, length: tag[0].length } : undefined;
+}
+
+/** Punctuation of East Asian scripts that takes no space before it (`無効です 。` -> `無効です。`; runs of spaces are collapsed first). */
+const SPACE_BEFORE_WIDE_PUNCTUATION = / ([、。，．：；！？」』）])/gu;
+
 const ASCII_PUNCTUATION = '!"#$%&\'()*+,-./:;<=>?@[\\]^_`{|}~';
 
 function isWordCharacter(char: string | undefined): boolean {
@@ -58,8 +75,8 @@ function isWordCharacter(char: string | undefined): boolean {
 
 /**
  * Inline markdown to plain text: links and images become their text, emphasis and code markers
- * go, backslash escapes and entities are decoded, whitespace is collapsed and a space before a
- * comma or full stop is removed. An intraword `_` (`client_id`) is kept.
+ * and HTML tags go, backslash escapes and entities are decoded, whitespace is collapsed and a space
+ * before a comma or full stop (or `。`, `、`…) is removed. An intraword `_` (`client_id`) is kept.
  */
 export function markdownToText(markdown: string): string {
   const linked = markdown.replace(/!?\[([^[\]\n]{0,300})\]\([^()\n]{0,500}\)/g, '$1');
@@ -67,7 +84,11 @@ export function markdownToText(markdown: string): string {
   for (let index = 0; index < linked.length; index += 1) {
     const char = linked[index] as string;
     const next = linked[index + 1];
-    if (char === '\\' && next !== undefined && ASCII_PUNCTUATION.includes(next)) {
+    const tag = char === '<' ? htmlTagAt(linked, index) : undefined;
+    if (tag !== undefined) {
+      text += ' ';
+      index += tag.length - 1;
+    } else if (char === '\\' && next !== undefined && ASCII_PUNCTUATION.includes(next)) {
       text += next;
       index += 1;
     } else if (char === '*' || char === '`') {
@@ -81,6 +102,7 @@ export function markdownToText(markdown: string): string {
   return decodeEntities(text)
     .replace(/\s+/g, ' ')
     .replace(/ ([,.])(?=\s|$)/g, '$1')
+    .replace(SPACE_BEFORE_WIDE_PUNCTUATION, '$1')
     .trim();
 }
 
@@ -92,79 +114,53 @@ export function statusOf(cell: string): number | undefined {
   return status >= 100 && status <= 599 ? status : undefined;
 }
 
-interface RawTable {
-  readonly rows: readonly { readonly line: number; readonly cells: readonly string[] }[];
-  readonly columns: number;
+/** A table cell of either markup: the translated text, and the English one of a bilingual page. */
+function cellTexts(cell: string): { text: string; english: string | undefined } {
+  const bilingual = splitBilingual(cell);
+  return bilingual === undefined ? { text: cell, english: undefined } : { text: bilingual.translated, english: bilingual.english };
 }
 
-/** The markdown of a table cell as written (escapes kept), without its pipes and surrounding spaces. */
-function cellMarkdown(markdown: string, cell: TableCell): string {
-  const first = cell.children[0]?.position?.start.offset;
-  const last = cell.children.at(-1)?.position?.end.offset;
-  return first === undefined || last === undefined ? '' : markdown.slice(first, last).trim();
-}
-
-/** The page's GFM tables (a table in a code block is code, not a table) and its YAML front matter. */
-function readPage(markdown: string): { tables: RawTable[]; yaml: string | undefined } {
-  const tree = fromMarkdown(markdown, {
-    extensions: [gfmTable(), frontmatter(['yaml'])],
-    mdastExtensions: [gfmTableFromMarkdown(), frontmatterFromMarkdown(['yaml'])],
-  });
-  const tables: RawTable[] = [];
-  let yaml: string | undefined;
-  for (const node of tree.children) {
-    if (node.type === 'yaml') yaml = node.value;
-    if (node.type !== 'table') continue;
-    const [header, ...rows] = node.children;
-    tables.push({
-      columns: header?.children.length ?? 0,
-      rows: rows.map((row) => ({ line: row.position?.start.line ?? 0, cells: row.children.map((cell) => cellMarkdown(markdown, cell)) })),
-    });
+/** The table with an HTTP status in most rows, and which of its columns are the code, the status and the message. */
+function errorCodeTable(tables: readonly MarkdownTable[]): { table: MarkdownTable; code: number; status: number; message: number } | undefined {
+  let best: { table: MarkdownTable; status: number; score: number } | undefined;
+  for (const table of tables) {
+    if (table.columns < 3) continue;
+    const hits = Array.from({ length: table.columns }, (_, column) => table.rows.filter((row) => statusOf(cellTexts(row.cells[column] ?? '').text) !== undefined).length);
+    const score = Math.max(...hits);
+    if (score > 0 && (best === undefined || score > best.score)) best = { table, status: hits.indexOf(score), score };
   }
-  return { tables, yaml };
-}
-
-/** `ms.contentlocale` of the front matter, when it is there and readable. */
-function contentLocaleOf(yaml: string | undefined): string | undefined {
-  if (yaml === undefined) return undefined;
-  try {
-    const data = parseYaml(yaml) as unknown;
-    if (typeof data !== 'object' || data === null) return undefined;
-    const entry = Object.entries(data).find(([key]) => key.toLowerCase() === 'ms.contentlocale');
-    return typeof entry?.[1] === 'string' && entry[1].trim() !== '' ? entry[1].trim() : undefined;
-  } catch {
-    return undefined;
-  }
+  if (best === undefined) return undefined;
+  const code = best.status === 0 ? 1 : 0;
+  let message = best.table.columns - 1;
+  while (message === best.status || message === code) message -= 1;
+  return { table: best.table, code, status: best.status, message };
 }
 
 /**
  * Reads a localized Microsoft Learn page of the error-code table: its `ms.contentlocale` and the
  * rows of the table that has an HTTP status in most rows (`Fejlkode | HTTP-statuskode | Meddelelse`).
- * The markdown is parsed by micromark (GFM tables, YAML front matter); never throws.
+ * Cells in bilingual span markup give their translated text and, apart, their English text; code
+ * echoes (`No autorizado (Unauthorized)`) are removed. Linear in the page's length; never throws.
  */
 export function parseLearnPage(markdown: string): LearnPage {
-  const { tables, yaml } = readPage(markdown.replace(/^\uFEFF/, ''));
-  const contentLocale = contentLocaleOf(yaml);
-  let best: { table: RawTable; statusColumn: number; score: number } | undefined;
-  for (const table of tables) {    if (table.columns < 3) continue;
-    const hits = Array.from({ length: table.columns }, (_, column) => table.rows.filter((row) => statusOf(row.cells[column] ?? '') !== undefined).length);
-    const score = Math.max(...hits);
-    if (score > 0 && (best === undefined || score > best.score)) best = { table, statusColumn: hits.indexOf(score), score };
-  }
-  if (best === undefined) return { contentLocale, rows: [] };
-  const { table, statusColumn } = best;
-  const codeColumn = statusColumn === 0 ? 1 : 0;
-  let messageColumn = table.columns - 1;
-  while (messageColumn === statusColumn || messageColumn === codeColumn) messageColumn -= 1;
-  const rows = table.rows.map((row, index): PageTableRow => {
-    const statusCell = row.cells[statusColumn] ?? '';
+  const blocks = readMarkdownBlocks(markdown.replace(/^\uFEFF/, ''));
+  const contentLocale = frontMatterValue(blocks.frontMatter, 'ms.contentlocale');
+  const found = errorCodeTable(blocks.tables);
+  if (found === undefined) return { contentLocale, rows: [] };
+  const rows = found.table.rows.map((row, index): PageTableRow => {
+    const code = cellTexts(row.cells[found.code] ?? '');
+    const status = cellTexts(row.cells[found.status] ?? '');
+    const message = cellTexts(row.cells[found.message] ?? '');
+    const codeCell = withoutCodeEcho(markdownToText(code.text));
     return {
       number: index + 1,
       line: row.line,
-      codeText: markdownToText(row.cells[codeColumn] ?? ''),
-      status: statusOf(statusCell),
-      statusText: markdownToText(statusCell.replace(/\(\d{3}\)/, '')),
-      messageCell: row.cells[messageColumn] ?? '',
+      codeText: codeCell.text,
+      ...(codeCell.echoed === undefined ? {} : { echoedCode: codeCell.echoed }),
+      ...(code.english === undefined ? {} : { englishCodeText: markdownToText(code.english), englishMessageCell: message.english }),
+      status: statusOf(status.text) ?? (status.english === undefined ? undefined : statusOf(status.english)),
+      statusText: withoutCodeEcho(markdownToText(status.text.replace(/\(\d{3}\)/, ''))).text,
+      messageCell: withoutCodeEcho(message.text).text,
     };
   });
   return { contentLocale, rows };

@@ -1,4 +1,4 @@
-import { markdownToText } from './learn-page';
+import { htmlTagAt, markdownToText } from './learn-page';
 
 /** What {@link readMessageCell} makes of a table's message cell. */
 export interface MessageCell {
@@ -18,8 +18,8 @@ type Token = { readonly kind: 'text'; readonly text: string } | { readonly kind:
 const SLOT_OPEN = '\uE000';
 const SLOT_CLOSE = '\uE001';
 const MAX_DESCRIPTION_LENGTH = 200;
-const KNOWN_HTML_TAGS = new Set(['a', 'abbr', 'b', 'br', 'code', 'div', 'em', 'i', 'kbd', 'p', 'small', 'span', 'strong', 'sub', 'sup', 'u']);
-const HTML_TAG = /<\/?([a-z][a-z\d]*)\b[^<>]{0,200}>/iy;
+/** What ends a sentence, in the scripts of the Learn pages: no full stop is added after one. */
+const SENTENCE_END = /[.!?…。！？．｡؟۔।]$/u;
 
 /** The text between `open` at `start` and the next `close`, looking at most a description's length ahead. */
 function enclosed(cell: string, start: number, open: string, close: string): { inner: string; end: number } | undefined {
@@ -58,15 +58,13 @@ function tokenize(cell: string): Token[] {
       continue;
     }
     if (char === '<') {
-      HTML_TAG.lastIndex = index;
-      const tag = HTML_TAG.exec(cell);
-      const name = tag?.[1]?.toLowerCase();
-      if (tag && name !== undefined && KNOWN_HTML_TAGS.has(name)) {
-        if (name === 'br') {
+      const tag = htmlTagAt(cell, index);
+      if (tag) {
+        if (tag.name === 'br') {
           flush();
           tokens.push({ kind: 'break' });
         }
-        index += tag[0].length;
+        index += tag.length;
         continue;
       }
       const raw = enclosed(cell, index, '<', '>');
@@ -95,9 +93,9 @@ function isNote(segment: readonly Token[]): boolean {
 
 function noteText(segment: readonly Token[]): string {
   const markdown = segment.map((token) => (token.kind === 'text' ? token.text : token.kind === 'placeholder' ? token.description : ' ')).join('');
-  let text = markdownToText(markdown).replace(/^\p{L}{1,20} ?[!:] +/u, '');
+  let text = markdownToText(markdown).replace(/^\p{L}{1,20} ?(?:[!:] +|[：！] *)/u, '');
   text = text.charAt(0).toLocaleUpperCase() + text.slice(1);
-  return /[.!?…]$/.test(text) ? text : `${text}.`;
+  return SENTENCE_END.test(text) ? text : `${text}.`;
 }
 
 /**

@@ -1,9 +1,16 @@
 import { ERROR_CODES, getErrorDefinition, type ErrorCode } from '@defender-errors/core';
+import { codeNamed, codeOfWording, squash } from './code-text';
 import type { PageTableRow } from './learn-page';
+
+export { squash } from './code-text';
 
 /** How a row of the page was matched to a code. */
 export type RowMatch =
-  /** The code cell is the code (`InvalidHashValue`), or the code spaced or cased differently (`Bad Request`). */
+  /**
+   * The row names the code: its code cell is the code (`InvalidHashValue`, or spaced or cased
+   * differently: `Bad Request`), echoes it (`No autorizado (Unauthorized)`), or, on a bilingual
+   * page, its English code cell or English message (a wire wording) is the code's.
+   */
   | 'code'
   /** A translated code placed by its position between matched rows, with a compatible status. */
   | 'order'
@@ -11,11 +18,6 @@ export type RowMatch =
   | 'status';
 
 const CODE_INDEX = new Map<string, number>(ERROR_CODES.map((code, index) => [code, index]));
-
-/** Letters and digits only, lower-cased: how code cells and status texts are compared. */
-export function squash(text: string): string {
-  return text.toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');
-}
 
 function bigrams(text: string): Map<string, number> {
   const counts = new Map<string, number>();
@@ -40,10 +42,25 @@ export function similarity(a: string, b: string): number {
   return total === 0 ? 0 : (2 * shared) / total;
 }
 
-/** What row matching needs of a row: the row and how many placeholders its message has. */
+/** What row matching needs of a row: the row, how many placeholders its message has, and its English message on a bilingual page. */
 export interface RowFacts {
   readonly row: PageTableRow;
   readonly placeholderCount: number;
+  /** The English message cell as read by `readMessageCell` (placeholder slots in it), on a bilingual page. */
+  readonly englishMessage?: string | undefined;
+}
+
+/** The code a row names itself, and how: its code cell, the code it echoes, or its English text. */
+function namedCode(fact: RowFacts): { code: ErrorCode; reason: string } | undefined {
+  const { codeText, echoedCode, englishCodeText } = fact.row;
+  const written = codeNamed(codeText);
+  if (written !== undefined) return { code: written, reason: written === codeText ? 'the code as written' : `the code, written "${codeText}"` };
+  const english = englishCodeText === undefined ? undefined : codeNamed(englishCodeText);
+  if (english !== undefined) return { code: english, reason: `the code in the page's English text: "${englishCodeText}"` };
+  if (echoedCode !== undefined) return { code: echoedCode, reason: `the code the translated cell echoes: "${codeText} (${echoedCode})"` };
+  const worded = codeOfWording(fact.englishMessage);
+  if (worded !== undefined) return { code: worded, reason: `the page's English message is ${worded}'s wire wording` };
+  return undefined;
 }
 
 function statusFits(facts: RowFacts, code: ErrorCode): boolean {
@@ -118,11 +135,10 @@ export function matchRows(facts: readonly RowFacts[]): Map<number, Assignment> {
   const assigned = new Map<number, Assignment>();
   const used = new Set<ErrorCode>();
   facts.forEach((fact, row) => {
-    const written = fact.row.codeText;
-    const code = ERROR_CODES.find((candidate) => candidate === written) ?? ERROR_CODES.find((candidate) => squash(candidate) === squash(written));
-    if (code === undefined || used.has(code) || !statusFits(fact, code)) return;
-    used.add(code);
-    assigned.set(row, { code, match: 'code', reason: code === written ? 'the code as written' : `the code, written "${written}"` });
+    const named = namedCode(fact);
+    if (named === undefined || used.has(named.code) || !statusFits(fact, named.code)) return;
+    used.add(named.code);
+    assigned.set(row, { code: named.code, match: 'code', reason: named.reason });
   });
 
   const anchors = [...assigned].map(([row, assignment]) => ({ row, codeIndex: CODE_INDEX.get(assignment.code) ?? 0 }));

@@ -1,0 +1,72 @@
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { ERROR_CODES } from '@defender-errors/core';
+import { resources } from '@defender-errors/i18n';
+import { describe, expect, it } from 'vitest';
+import { FIXTURES } from './fixtures/io';
+import { importLearnPage } from './import-page';
+import { formatImportReport } from './import-report';
+import { parseLearnPage } from './learn-page';
+
+const source = resources['en-US'].errors as Readonly<Record<string, string>>;
+
+/** The real Learn pages of fixtures/ (see its README), by file name: `learn-<lng>-<plain|bilingual>.md`. */
+const REAL_PAGES = readdirSync(FIXTURES).filter((name) => /^learn-[\w-]+-(?:plain|bilingual)\.md$/.test(name));
+const CODE_ECHO = new RegExp(`[(（](?:${ERROR_CODES.join('|')})[)）]`);
+const PERIOD_AFTER_SENTENCE_END = /[。！？．｡؟۔!?…]\.$|\.\.$/u;
+const MARKUP = /<\/?span|data-[st]tu-id|sxs-lookup/;
+
+/** The code an English `sxs-lookup` span of a row's first cell names, read from the raw line. */
+function englishCodeOfLine(line: string): string | undefined {
+  return /<span data-stu-id="[^"]*">([A-Za-z]+)<\/span><\/span>/.exec(line)?.[1];
+}
+
+describe.each(REAL_PAGES)('the real Learn page %s', (name) => {
+  const markdown = readFileSync(join(FIXTURES, name), 'utf8');
+  const lines = markdown.split('\n');
+  const lng = Intl.getCanonicalLocales(parseLearnPage(markdown).contentLocale ?? '')[0] ?? '';
+  const result = importLearnPage(markdown, { lng, source });
+  const report = formatImportReport(result, name, undefined);
+
+  it('maps every row, each to the code the page names (its English text), in the order of the code table', () => {
+    const rows = result.rows.length;
+    expect(rows).toBeGreaterThanOrEqual(19);
+    expect(report).toContain(`Rows: ${rows} of ${rows} mapped`);
+    expect(result.rows.map((row) => row.code)).toEqual(ERROR_CODES.slice(0, rows));
+    for (const row of result.rows) {
+      const english = englishCodeOfLine(lines[row.row.line - 1] ?? '');
+      if (name.endsWith('-bilingual.md')) expect([row.code, row.match]).toEqual([english, 'code']);
+      if ((ERROR_CODES as readonly string[]).includes(row.row.codeText)) expect(row.code).toBe(row.row.codeText);
+    }
+    expect(result.warnings).toEqual([]);
+  });
+
+  it('takes plain text: no span markup, no code echo, no period after a sentence that has ended', () => {
+    const texts = [...result.fromPage.map((key) => result.catalog[key] ?? ''), ...result.rows.map((row) => row.row.codeText), ...result.statusTexts.map((entry) => entry.text)];
+    expect(texts.filter((text) => MARKUP.test(text) || CODE_ECHO.test(text) || PERIOD_AFTER_SENTENCE_END.test(text))).toEqual([]);
+    expect(report).not.toMatch(MARKUP);
+    expect(result.fromPage.length).toBeGreaterThanOrEqual(15);
+  });
+});
+
+describe('bilingual span markup', () => {
+  const page = readFileSync(join(FIXTURES, 'learn-ja-JP-bilingual.md'), 'utf8');
+
+  it('names a row it cannot map, with the English text and the reason', () => {
+    const teapot =
+      '<span data-ttu-id="x-1">ティーポット</span><span class="sxs-lookup"><span data-stu-id="x-1">Teapot</span></span> | <span data-ttu-id="x-2">ティーポット (418)</span><span class="sxs-lookup"><span data-stu-id="x-2">Teapot (418)</span></span> | <span data-ttu-id="x-3">私はティーポットです。</span><span class="sxs-lookup"><span data-stu-id="x-3">I am a teapot.</span></span>';
+    const withTeapot = page.replace(/^(<span data-ttu-id="ec5b5-175">.*)$/m, `${teapot}\n$1`);
+    const result = importLearnPage(withTeapot, { lng: 'ja-JP', source });
+    const report = formatImportReport(result, 'page.md', undefined);
+    expect(report).toContain('Rows: 19 of 20 mapped');
+    expect(report).toMatch(
+      /Could not map 1 row:\n {2}row 19 \(line \d+\) "ティーポット": no code of that name, nor of its English text "Teapot", and no unmatched code with status 418 fits its place; its text was not used/,
+    );
+  });
+
+  it('matches a row by its English message when its code cell names no code', () => {
+    const renamed = page.replace('<span data-stu-id="ec5b5-130">InvalidHashValue</span>', '<span data-stu-id="ec5b5-130">Hash</span>').replace('">InvalidHashValue<', '">ハッシュ<');
+    const row = importLearnPage(renamed, { lng: 'ja-JP', source }).rows[4];
+    expect([row?.row.codeText, row?.code, row?.reason]).toEqual(['ハッシュ', 'InvalidHashValue', "the page's English message is InvalidHashValue's wire wording"]);
+  });
+});
