@@ -1,3 +1,6 @@
+// Written by hand rather than with micromark/mdast and yaml: on hostile pages those took 15 to 28 µs
+// per character (2 s and more at 64 KiB; SECURITY.md, issue 18 point 3), while `locales import`
+// needs only front matter, fenced code and GFM tables, which one linear pass over the lines reads.
 /** A GFM table of a page: its column count and its body rows, each cell as raw markdown. */
 export interface MarkdownTable {
   readonly columns: number;
