@@ -42,6 +42,8 @@ function sendErrorBefore(res, error, req) {
   const language = LANGUAGE_TAG.test(description.lng) ? description.lng : 'en-US';
   let message = description.message;
   if (hidden) message = translator.describe(new core.DefenderApiError(core.fallbackCodeForStatus(status), { status }), { lng: language }).message;
+  // Issue 17's rule, added so that both paths send the same bytes: an English body speaks the wire wording.
+  else if (language === 'en-US') message = core.wireMessage(description.renderedCode, description.params) ?? message;
   const payload = JSON.stringify({ error: { code, message, target } });
   res.statusCode = status;
   res.setHeader('Content-Type', 'application/json; charset=utf-8');

@@ -24,7 +24,7 @@ function findDependency(name, fromDir) {
 }
 
 /**
- * Installs the workspace packages `names` (`core`, `i18n`, `http`, `node`) and their dependencies into a new
+ * Installs the workspace packages `names` (`core`, `i18n`, `http`, `node`) and their dependencies and peers into a new
  * temporary folder. Returns the folder and `remove()`.
  */
 export function installBuiltPackages(names) {
@@ -45,7 +45,8 @@ export function installBuiltPackages(names) {
   }
   while (pending.length > 0) {
     const { dir, manifest } = pending.shift();
-    for (const dependency of Object.keys(manifest.dependencies ?? {})) {
+    // Peers too, as npm 7 and later install them (i18next is a peer of i18n, http and node).
+    for (const dependency of Object.keys({ ...manifest.dependencies, ...manifest.peerDependencies })) {
       if (dependency.startsWith(WORKSPACE_SCOPE) || installed.has(dependency)) continue;
       const source = findDependency(dependency, dir);
       const dependencyManifest = readManifest(source);

@@ -107,6 +107,8 @@ function optionOf(options: unknown, name: keyof ErrorResponseOptions | keyof Pro
 }
 
 function isTranslator(value: unknown): value is TranslatorLike {
+  // No option is the common case: destructuring undefined would throw, and a throw costs microseconds.
+  if (typeof value !== 'object' || value === null) return false;
   try {
     const { describe, locales, resolveLanguage } = value as TranslatorLike;
     return typeof describe === 'function' && typeof locales === 'function' && typeof resolveLanguage === 'function';
