@@ -28,7 +28,9 @@ export async function loadSource() {
     `export { languageFromEnvironment } from ${JSON.stringify(source('cli/src/shared.ts'))};`,
     `export { runCli } from ${JSON.stringify(source('cli/src/run.ts'))};`,
     `export { importLearnPage } from ${JSON.stringify(source('cli/src/locales/import-page.ts'))};`,
-    `export { parseLearnPage, decodeEntities, markdownToText, statusOf } from ${JSON.stringify(source('cli/src/locales/learn-page.ts'))};`,
+    `export { parseLearnPage, decodeEntities, markdownToText, statusOf, htmlTagAt } from ${JSON.stringify(source('cli/src/locales/learn-page.ts'))};`,
+    `export { codeOfWording, squash, withoutCodeEcho } from ${JSON.stringify(source('cli/src/locales/code-text.ts'))};`,
+    `export { readMarkdownBlocks } from ${JSON.stringify(source('cli/src/locales/markdown-blocks.ts'))};`,
     `export { readMessageCell, fillSlots } from ${JSON.stringify(source('cli/src/locales/message-cell.ts'))};`,
     `export { scanJson } from ${JSON.stringify(source('cli/src/locales/json-scan.ts'))};`,
     `export { checkNewLocaleTag } from ${JSON.stringify(source('cli/src/locales/scaffold.ts'))};`,
@@ -249,7 +251,12 @@ export async function loadTargets() {
     {
       name: 'node locales import: importLearnPage (a whole hostile page)',
       covers: [
-        'packages/cli/src/locales/row-matching.ts#squash',
+        'packages/cli/src/locales/code-text.ts#(module scope)',
+        'packages/cli/src/locales/code-text.ts#squash',
+        'packages/cli/src/locales/code-text.ts#comparable',
+        'packages/cli/src/locales/code-text.ts#codeOfWording',
+        'packages/cli/src/locales/learn-page.ts#htmlTagAt',
+        'packages/cli/src/locales/markdown-blocks.ts#readMarkdownBlocks',
         'packages/cli/src/locales/import-page.ts#wordPattern',
         'packages/cli/src/locales/import-page.ts#unsafeReason',
         'packages/cli/src/locales/import-page.ts#convertRow',
@@ -261,6 +268,13 @@ export async function loadTargets() {
       ],
       run: (payload) => {
         m.importLearnPage(tableRow(payload), { lng: 'da-DK', source: sourceCatalog });
+        const bilingual = `<span data-ttu-id="1">${payload}</span><span class="sxs-lookup"><span data-stu-id="1">${payload}</span></span>`;
+        m.importLearnPage(tableRow(bilingual), { lng: 'da-DK', source: sourceCatalog });
+        m.readMarkdownBlocks(`---\n${payload}\n---\n| a | b |\n|-|-|\n| ${payload} | ${payload} |\n`);
+        m.codeOfWording(payload);
+        m.withoutCodeEcho(payload);
+        m.squash(payload);
+        m.htmlTagAt(payload, 0);
         m.parseLearnPage(`---\nms.contentlocale: ${payload}\n---\n${payload}`);
         m.parseLearnPage(`${'```'}${payload}\n| a | b (400) | c |\n|-|-|-|\n`);
         m.markdownToText(payload);
