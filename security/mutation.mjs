@@ -28,7 +28,7 @@ const root = path.resolve(here, '..');
 const reportsDir = path.join(here, 'reports', 'mutation');
 const GOAL = 85;
 
-/** The file name of a module's report: its name up to the first space or parenthesis, in lowercase letters and dashes. */
+/** The file name of a module's report: its name in lowercase letters, digits and dashes, at most 60 characters. */
 const reportFileOf = (name) => path.join(reportsDir, `${name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 60)}.json`);
 
 const args = process.argv.slice(2);
@@ -92,7 +92,8 @@ for (const [name, files] of Object.entries(MODULES)) {
       else if (mutant.status === 'Timeout') counts.timeout += 1;
       else if (mutant.status === 'Survived' || mutant.status === 'NoCoverage') {
         counts[mutant.status === 'Survived' ? 'survived' : 'noCoverage'] += 1;
-        survivors.push({ file, mutant, text: sourceLine(file, mutant.location.start.line), reason: equivalence(file, mutant, sourceLine(file, mutant.location.start.line)) });
+        const text = sourceLine(file, mutant.location.start.line);
+        survivors.push({ file, mutant, text, reason: equivalence(file, mutant, text) });
       } else counts.other += 1;
     }
   }
