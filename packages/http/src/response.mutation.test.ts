@@ -1,7 +1,8 @@
 import { DefenderApiError, fallbackCodeForStatus, wireMessage } from '@defender-errors/core';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { createErrorResponse, getDefaultTranslator, type TranslatorLike } from './index';
 import { internalErrorResponse, JSON_CONTENT_TYPE } from './response';
+import { chooseByteLength, countUtf8 } from './utf8';
 
 // Exact-output tests of createErrorResponse, written to kill the mutants Stryker found surviving the
 // other suites (`node security/mutation.mjs --module "http response"`): the Content-Length of any
@@ -29,18 +30,44 @@ function translatorChanging(change: (description: ReturnType<TranslatorLike['des
   };
 }
 
+const utf8Texts = [
+  ['ASCII', 'URL http://x is invalid.'],
+  ['short Danish', 'Adressen æøå er ugyldig.'],
+  ['long, 2-byte', 'ø'.repeat(5000)],
+  ['long, 3-byte', '€'.repeat(5000)],
+  ['long, surrogate pairs', '😀'.repeat(3000)],
+  ['long, mixed', `${'a'.repeat(1000)}${'ø'.repeat(1000)}${'€'.repeat(1000)}${'😀'.repeat(1000)}`],
+  ['short, every width', 'a ø € 😀'],
+] as const;
+const nodeByteLength = Buffer.byteLength.bind(Buffer);
+
 describe('Content-Length is the UTF-8 length of the body', () => {
-  it.each([
-    ['ASCII', 'URL http://x is invalid.'],
-    ['short Danish', 'Adressen æøå er ugyldig.'],
-    ['long, 2-byte', 'ø'.repeat(5000)],
-    ['long, 3-byte', '€'.repeat(5000)],
-    ['long, surrogate pairs', '😀'.repeat(3000)],
-    ['long, mixed', `${'a'.repeat(1000)}${'ø'.repeat(1000)}${'€'.repeat(1000)}${'😀'.repeat(1000)}`],
-  ])('%s', (_, serverMessage) => {
+  it.each(utf8Texts)('%s', (_, serverMessage) => {
     const response = createErrorResponse(invalidUrl({ serverMessage }), { localize: false });
     expect(bodyOf(response).error.message).toBe(serverMessage);
-    expect(response.headers['Content-Length']).toBe(String(Buffer.byteLength(response.body, 'utf8')));
+    expect(response.headers['Content-Length']).toBe(String(nodeByteLength(response.body, 'utf8')));
+  });
+});
+
+describe('the UTF-8 counter where the runtime has no Buffer (Deno, Workers)', () => {
+  it.each([
+    ['no Buffer', {}],
+    ['no runtime object', null],
+    ['a Buffer without byteLength', { Buffer: {} }],
+    ['a Buffer whose byteLength throws on read', { Buffer: Object.defineProperty({}, 'byteLength', { get: () => { throw new Error('no'); } }) }],
+  ])('%s: counted in JavaScript', (_, runtime) => {
+    const count = chooseByteLength(runtime);
+    expect(count).toBe(countUtf8);
+    for (const [name, text] of utf8Texts) {
+      const body = JSON.stringify({ message: text });
+      expect(count(body), name).toBe(nodeByteLength(body, 'utf8'));
+    }
+  });
+
+  it("uses the runtime's counter when there is one", () => {
+    const byteLength = vi.fn(() => 7);
+    expect(chooseByteLength({ Buffer: { byteLength } })('abc')).toBe(7);
+    expect(byteLength).toHaveBeenCalledWith('abc', 'utf8');
   });
 });
 

@@ -2,6 +2,7 @@ import { DefenderApiError, createTrackingId, fallbackCodeForStatus, getErrorDefi
 import { SOURCE_LOCALE } from '@defender-errors/i18n';
 import { negotiateLocale, type AcceptLanguageHeader } from './locale';
 import { getDefaultTranslator, type TranslatorLike } from './translator';
+import { chooseByteLength } from './utf8';
 
 /** How to write an RFC 9457 problem body: `problem: true` or `problem: { type }`. */
 export interface ProblemOptions {
@@ -71,31 +72,8 @@ function isErrorStatus(value: unknown): value is number {
   return typeof value === 'number' && Number.isInteger(value) && value >= 400 && value <= 599;
 }
 
-const BEYOND_PRINTABLE_ASCII = /[^\t\n\r\u0020-\u007e]/;
-const encoder = new TextEncoder();
-/** Scratch space for {@link utf8Length}: bodies up to 4 096 characters are measured by encoding into it. */
-const scratch = new Uint8Array(3 * 4096);
-
-/** The UTF-8 length of a string with no lone surrogates (`JSON.stringify` escapes those). */
-function utf8Length(text: string): number {
-  if (!BEYOND_PRINTABLE_ASCII.test(text)) return text.length;
-  if (text.length <= 4096) return encoder.encodeInto(text, scratch).written;
-  let length = text.length;
-  for (let index = 0; index < text.length; index += 1) {
-    const unit = text.charCodeAt(index);
-    if (unit < 0x80) continue;
-    if (unit < 0x800) {
-      length += 1;
-    } else if (unit >= 0xd800 && unit <= 0xdbff) {
-      // A surrogate pair: two code units, four bytes.
-      length += 2;
-      index += 1;
-    } else {
-      length += 2;
-    }
-  }
-  return length;
-}
+/** The UTF-8 length of a body: `Content-Length`. */
+const utf8Length = chooseByteLength();
 
 /** A member of the caller's options; a read that throws (a hostile object) counts as not given. */
 function optionOf(options: unknown, name: keyof ErrorResponseOptions | keyof ProblemOptions): unknown {
@@ -119,15 +97,29 @@ function isTranslator(value: unknown): value is TranslatorLike {
 
 /** The options as plain values read once, so that nothing the caller passed can throw later. */
 function readOptions(options: unknown): ErrorResponseOptions {
-  const translator = optionOf(options, 'translator');
-  const lng = optionOf(options, 'lng');
-  const problem = optionOf(options, 'problem');
-  const type = typeof problem === 'object' && problem !== null ? optionOf(problem, 'type') : undefined;
+  // One guarded pass for the usual plain object; a read that throws falls back to reading option by option.
+  try {
+    const given = options as ErrorResponseOptions | null | undefined;
+    const translator = given?.translator;
+    const lng = given?.lng;
+    const problem = given?.problem;
+    const type = typeof problem === 'object' && problem !== null ? problem.type : undefined;
+    return plainOptions(translator, lng, problem, type, given?.acceptLanguage, given?.localize);
+  } catch {
+    const translator = optionOf(options, 'translator');
+    const lng = optionOf(options, 'lng');
+    const problem = optionOf(options, 'problem');
+    const type = typeof problem === 'object' && problem !== null ? optionOf(problem, 'type') : undefined;
+    return plainOptions(translator, lng, problem, type, optionOf(options, 'acceptLanguage'), optionOf(options, 'localize'));
+  }
+}
+
+function plainOptions(translator: unknown, lng: unknown, problem: unknown, type: unknown, acceptLanguage: unknown, localize: unknown): ErrorResponseOptions {
   return {
-    acceptLanguage: optionOf(options, 'acceptLanguage') as AcceptLanguageHeader,
+    acceptLanguage: acceptLanguage as AcceptLanguageHeader,
     lng: typeof lng === 'string' ? lng : undefined,
     translator: isTranslator(translator) ? translator : undefined,
-    localize: optionOf(options, 'localize') !== false,
+    localize: localize !== false,
     problem: problem === true || (typeof problem === 'object' && problem !== null) ? { type: typeof type === 'function' ? (type as (code: string) => string) : undefined } : false,
   };
 }

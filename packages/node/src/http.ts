@@ -54,13 +54,24 @@ export interface SentError {
 
 /** The options of `createErrorResponse` for a request and this package's choices (`createErrorResponse` checks each value). */
 export function responseOptions(choices: ResponseChoices, req: RequestLike | undefined): ErrorResponseOptions {
-  return {
-    acceptLanguage: memberOf(memberOf(req, 'headers'), 'accept-language') as ErrorResponseOptions['acceptLanguage'],
-    lng: memberOf(choices, 'lng') as string | undefined,
-    translator: memberOf(choices, 'translator') as TranslatorLike | undefined,
-    localize: memberOf(choices, 'localize') as boolean | undefined,
-    problem: memberOf(choices, 'problemJson') === true ? { type: memberOf(choices, 'problemType') as ResponseChoices['problemType'] } : false,
-  };
+  // One guarded pass for the usual plain objects; a read that throws falls back to reading member by member.
+  try {
+    return {
+      acceptLanguage: req?.headers?.['accept-language'],
+      lng: choices?.lng,
+      translator: choices?.translator,
+      localize: choices?.localize,
+      problem: choices?.problemJson === true ? { type: choices.problemType } : false,
+    };
+  } catch {
+    return {
+      acceptLanguage: memberOf(memberOf(req, 'headers'), 'accept-language') as ErrorResponseOptions['acceptLanguage'],
+      lng: memberOf(choices, 'lng') as string | undefined,
+      translator: memberOf(choices, 'translator') as TranslatorLike | undefined,
+      localize: memberOf(choices, 'localize') as boolean | undefined,
+      problem: memberOf(choices, 'problemJson') === true ? { type: memberOf(choices, 'problemType') as ResponseChoices['problemType'] } : false,
+    };
+  }
 }
 
 /** `Accept-Language` added to a `Vary` value already set (unless it is listed, or `*`). */
