@@ -32,6 +32,7 @@ export async function loadSource() {
     `export { codeOfWording, squash, withoutCodeEcho } from ${JSON.stringify(source('cli/src/locales/code-text.ts'))};`,
     `export { readMarkdownBlocks } from ${JSON.stringify(source('cli/src/locales/markdown-blocks.ts'))};`,
     `export { readMessageCell, fillSlots } from ${JSON.stringify(source('cli/src/locales/message-cell.ts'))};`,
+    `export { countUtf8 } from ${JSON.stringify(source('http/src/utf8.ts'))};`,
     `export { scanJson } from ${JSON.stringify(source('cli/src/locales/json-scan.ts'))};`,
     `export { checkNewLocaleTag } from ${JSON.stringify(source('cli/src/locales/scaffold.ts'))};`,
   ];
@@ -207,11 +208,14 @@ export async function loadTargets() {
     },
     {
       name: 'http createErrorResponse (code, message, tracking ID, lng)',
-      covers: ['packages/http/src/response.ts#createErrorResponse', 'packages/http/src/response.ts#utf8Length'],
+      covers: ['packages/http/src/response.ts#createErrorResponse', 'packages/http/src/response.ts#joinSentences', 'packages/http/src/utf8.ts#countUtf8'],
       run: (payload) => {
         const error = { error: { code: payload, message: payload, target: payload } };
         m.createErrorResponse(error, { acceptLanguage: payload, problem: true });
         m.createErrorResponse(error, { lng: payload, localize: false });
+        // A 429 with Retry-After: the wait is joined to the message.
+        m.createErrorResponse(Object.assign(new Error(payload), { status: 429, retryAfter: 5, code: payload }), { acceptLanguage: payload });
+        m.countUtf8(payload);
       },
     },
     {

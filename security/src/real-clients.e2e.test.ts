@@ -264,12 +264,14 @@ describe.each(CLIENTS)('%s', (client) => {
       expect(body.error.code).toBe(code);
       expect(body.error.target).toBe(target);
       expect(response.headers.get('retry-after')).toBe(retryAfter === undefined ? null : String(retryAfter));
+      // With Retry-After, the wait follows the message in the client's language.
+      const wait = retryAfter === undefined ? '' : ` ${translator.labels(DANISH).retryAfter(retryAfter)}`;
       if (status >= 500) {
         // A 5xx tells nothing of the upstream's text: the generic text of its status.
-        expect(body.error.message).toBe(translator.format(fallbackCodeForStatus(status), {}, { lng: DANISH }));
+        expect(body.error.message).toBe(`${translator.format(fallbackCodeForStatus(status), {}, { lng: DANISH })}${wait}`);
         expect(body.error.message).not.toContain(serverMessage);
       } else {
-        expect(body.error.message).toBe(translator.describe(answer.body, { lng: DANISH }).message);
+        expect(body.error.message).toBe(`${translator.describe(answer.body, { lng: DANISH }).message}${wait}`);
       }
     });
   });

@@ -130,6 +130,15 @@ function chooseLanguage(translator: TranslatorLike, options: ErrorResponseOption
   return negotiateLocale(options.acceptLanguage, translator.locales());
 }
 
+/** Sentences that end in a full-width stop (Chinese, Japanese) are written without a space between them. */
+const FULL_WIDTH_STOP = /[\u3002\uff01\uff1f]$/;
+
+/** Two sentences as one text: `message` may be empty (the bare 5xx texts). */
+function joinSentences(message: string, sentence: string): string {
+  if (message.length === 0) return sentence;
+  return FULL_WIDTH_STOP.test(message) ? `${message}${sentence}` : `${message} ${sentence}`;
+}
+
 function problemType(problem: ErrorResponseOptions['problem'], code: string): string {
   return typeof problem === 'object' && typeof problem.type === 'function' ? problem.type(code) : 'about:blank';
 }
@@ -146,9 +155,11 @@ function problemType(problem: ErrorResponseOptions['problem'], code: string): st
  * - `Content-Language` (the language used), `Vary: Accept-Language`, `Retry-After` for 429 and 503
  *   when the error knows it (whole seconds, at most one day), `X-Content-Type-Options: nosniff`,
  *   `Content-Length`;
+ * - with `Retry-After`, the message ends with the same wait in the client's language and its plural
+ *   form ("Retry after 1 second.", "Prøv igen om 30 sekunder."), unless `localize: false`;
  * - the tracking ID the error carries, or a fresh one (`createTrackingId`).
  *
- * A 5xx body holds only the generic text of its status and a registry code (an unknown code
+ * A 5xx body holds only the generic text of its status (and the wait of `Retry-After`) and a registry code (an unknown code
  * becomes the fallback code of the status): never a server message, parameter, `Error.message`,
  * stack or cause. Any value `toErrorInfo` cannot read as an API error is a 500 `InternalServerError`.
  *
@@ -183,6 +194,10 @@ export function createErrorResponse(error: unknown, given: ErrorResponseOptions 
     message = wireMessage(description.renderedCode, description.params) ?? message;
   }
 
+  const retryAfter = status === 429 || status === 503 ? retryAfterHeaderValue(description.retryAfter) : undefined;
+  // The client learns when to retry in its own language too, not only from the header.
+  if (retryAfter !== undefined && retryAfter !== '0' && options.localize !== false) message = joinSentences(message, translator.labels(language).retryAfter(Number(retryAfter)));
+
   const problem = options.problem !== undefined && options.problem !== false;
   const contentType = problem ? PROBLEM_CONTENT_TYPE : JSON_CONTENT_TYPE;
   const payload: WireErrorBody | ProblemErrorBody = problem
@@ -204,7 +219,6 @@ export function createErrorResponse(error: unknown, given: ErrorResponseOptions 
     'Content-Language': language,
     Vary: 'Accept-Language',
   };
-  const retryAfter = status === 429 || status === 503 ? retryAfterHeaderValue(description.retryAfter) : undefined;
   if (retryAfter !== undefined) headers['Retry-After'] = retryAfter;
   headers['X-Content-Type-Options'] = 'nosniff';
   headers['Content-Length'] = String(utf8Length(body));

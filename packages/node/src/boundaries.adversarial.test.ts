@@ -163,7 +163,14 @@ describe(`sendError on a real ServerResponse (fast-check, seed ${seed}, ${RUNS} 
           }
           expect(target.length).toBeGreaterThan(0);
           if (sent.status >= 500) {
-            expect(message).toBe(translator.format(fallbackCodeForStatus(sent.status), {}, { lng: sent.lng }));
+            const generic = translator.format(fallbackCodeForStatus(sent.status), {}, { lng: sent.lng });
+            const retryAfter = res.getHeader('Retry-After');
+            if (retryAfter === undefined) expect(message).toBe(generic);
+            else {
+              // The wait of Retry-After may follow, in the same language (never any text of the error).
+              const wait = translator.labels(sent.lng).retryAfter(Number(retryAfter));
+              expect([generic, `${generic} ${wait}`, `${generic}${wait}`]).toContain(message);
+            }
             expect(body()).not.toContain(SECRET);
             if (options.problemJson) expect(payload['params']).toEqual({});
           }

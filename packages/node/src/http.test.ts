@@ -150,7 +150,7 @@ describe.each([
     expect(response.headers.get('content-language')).toBe('da-DK');
     const body = (await response.json()) as { error: { code: string; message: string } };
     expect(body.error.code).toBe('TooManyRequests');
-    expect(body.error.message).toBe(translator.format('TooManyRequests', {}, { lng: 'da-DK' }));
+    expect(body.error.message).toBe(`${translator.format('TooManyRequests', {}, { lng: 'da-DK' })} ${translator.labels('da-DK').retryAfter(30)}`);
   });
 
   it('turns any other error into a 500 that leaks nothing, and hands the original to onError', async () => {
