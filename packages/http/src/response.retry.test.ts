@@ -1,4 +1,4 @@
-import { DefenderApiError } from '@defender-errors/core';
+import { DefenderApiError, fallbackCodeForStatus } from '@defender-errors/core';
 import { createErrorTranslator, SUPPORTED_LOCALES } from '@defender-errors/i18n';
 import { describe, expect, it } from 'vitest';
 import { createErrorResponse, toResponse, type TranslatorLike } from './index';
@@ -6,7 +6,7 @@ import { createErrorResponse, toResponse, type TranslatorLike } from './index';
 // Issue 17: the wait of Retry-After is said in the body too, in the client's language and plural form.
 
 const translator = createErrorTranslator();
-const quota = (retryAfter: number | undefined, status = 429) => new DefenderApiError<string>(status === 429 ? 'TooManyRequests' : 'ServiceUnavailable', { status, retryAfter });
+const quota = (retryAfter: number | undefined) => new DefenderApiError('TooManyRequests', { retryAfter });
 const messageOf = (body: string) => {
   const payload = JSON.parse(body) as { error?: { message: string }; detail?: string };
   return payload.error?.message ?? payload.detail;
@@ -36,7 +36,7 @@ describe('the wait of Retry-After in the body', () => {
     const error = Object.assign(new Error('db-7 is down'), { status: 503, headers: { 'retry-after': '12' } });
     const decided = createErrorResponse(error, { lng: 'da-DK' });
     expect(decided.status).toBe(503);
-    expect(messageOf(decided.body)).toBe(`${translator.format('ServiceUnavailable', {}, { lng: 'da-DK' })} ${translator.labels('da-DK').retryAfter(12)}`);
+    expect(messageOf(decided.body)).toBe(`${translator.format(fallbackCodeForStatus(503), {}, { lng: 'da-DK' })} ${translator.labels('da-DK').retryAfter(12)}`);
     expect(decided.body).not.toContain('db-7');
   });
 
