@@ -4,6 +4,8 @@
 // (when given) and a piece of its line's text, since line numbers move. Keep the reason precise.
 const PARSE = 'packages/core/src/parse.ts';
 const LOCALE = 'packages/http/src/locale.ts';
+const RESPONSE = 'packages/http/src/response.ts';
+const UTF8 = 'packages/http/src/utf8.ts';
 const EXTRACT = 'packages/i18n/src/extract.ts';
 const CATALOG = 'packages/i18n/src/compiled-catalog.ts';
 const ENTRY = 'packages/i18n/src/compiled-entry.ts';
@@ -51,15 +53,28 @@ export const EQUIVALENT_MUTANTS = [
   { file: 'packages/i18n/src/format.ts', mutator: 'ConditionalExpression', replacement: 'true', lineIncludes: "const values = typeof params === 'object' && params !== null", reason: 'a primitive has none of the parameters (each reads as missing, as in NO_VALUES), and null throws, which format catches and renders again from readableValues(null)' },
   { file: 'packages/i18n/src/format.ts', mutator: 'LogicalOperator', lineIncludes: "const values = typeof params === 'object' && params !== null", reason: 'as above' },
   // http response.ts
-  { file: 'packages/http/src/response.ts', mutator: 'ConditionalExpression', replacement: 'false', lineIncludes: 'if (text.length <= 4096) return encoder.encodeInto(text, scratch).written;', reason: 'the loop below counts the same UTF-8 length as encodeInto; the scratch buffer only makes short bodies faster' },
-  { file: 'packages/http/src/response.ts', mutator: 'EqualityOperator', replacement: 'text.length < 4096', lineIncludes: 'if (text.length <= 4096) return encoder.encodeInto(text, scratch).written;', reason: 'at exactly 4 096 characters the loop counts the same length as encodeInto' },
-  { file: 'packages/http/src/response.ts', mutator: 'ConditionalExpression', replacement: 'false', lineIncludes: 'if (!BEYOND_PRINTABLE_ASCII.test(text)) return text.length;', reason: 'for printable ASCII, the UTF-8 length the other paths count is text.length' },
-  { file: 'packages/http/src/response.ts', mutator: 'Regex', lineIncludes: 'const BEYOND_PRINTABLE_ASCII = /[^\\t\\n\\r\\u0020-\\u007e]/;', reason: 'every JSON body has printable ASCII, so the negated class sends every body to the paths that count exactly' },
+  { file: UTF8, mutator: 'ConditionalExpression', replacement: 'false', lineIncludes: 'if (text.length <= 4096) return encoder.encodeInto(text, scratch).written;', reason: 'the loop below counts the same UTF-8 length as encodeInto; the scratch buffer only makes short bodies faster' },
+  { file: UTF8, mutator: 'EqualityOperator', replacement: 'text.length < 4096', lineIncludes: 'if (text.length <= 4096) return encoder.encodeInto(text, scratch).written;', reason: 'at exactly 4 096 characters the loop counts the same length as encodeInto' },
+  { file: UTF8, mutator: 'ConditionalExpression', replacement: 'false', lineIncludes: 'if (!BEYOND_PRINTABLE_ASCII.test(text)) return text.length;', reason: 'for printable ASCII, the UTF-8 length the other paths count is text.length' },
+  { file: UTF8, mutator: 'Regex', lineIncludes: 'const BEYOND_PRINTABLE_ASCII = /[^\\t\\n\\r\\u0020-\\u007e]/;', reason: 'every JSON body has printable ASCII, so the negated class sends every body to the paths that count exactly' },
   { file: 'packages/http/src/response.ts', mutator: 'BlockStatement', lineIncludes: '} catch {', reason: 'the catch block answers undefined or false: an empty block answers undefined, read as "not given" / false' },
   { file: 'packages/http/src/response.ts', mutator: 'OptionalChaining', lineIncludes: '| null | undefined)?.[name];', reason: 'inside try: a member of null or undefined throws, which counts as not given, as `?.` does' },
   { file: 'packages/http/src/response.ts', mutator: 'ConditionalExpression', replacement: 'true', lineIncludes: "const type = typeof problem === 'object' && problem !== null ? optionOf(problem, 'type')", reason: "optionOf of a primitive or null is undefined, as the other branch" },
   { file: 'packages/http/src/response.ts', mutator: 'LogicalOperator', lineIncludes: "const type = typeof problem === 'object' && problem !== null ? optionOf(problem, 'type')", reason: 'optionOf of a primitive or null is undefined, as the other branch' },
   { file: 'packages/http/src/response.ts', mutator: 'ConditionalExpression', replacement: 'true', lineIncludes: "lng: typeof lng === 'string' ? lng : undefined,", reason: 'chooseLanguage uses lng only when it is a string' },
+  { file: RESPONSE, mutator: 'OptionalChaining', lineIncludes: '= given?.', reason: 'inside the one-pass try: a member of null or undefined throws, and the option-by-option reads then find nothing, as `?.` does' },
+  { file: RESPONSE, mutator: 'OptionalChaining', lineIncludes: 'type, given?.acceptLanguage, given?.localize);', reason: 'as above: reading a member of null or undefined throws inside the try, and the fallback reads find nothing' },
+  { file: RESPONSE, mutator: 'ConditionalExpression', replacement: 'true', lineIncludes: "problem !== null ? problem.type : undefined;", reason: 'the type of a primitive is undefined, as the other branch; of null it throws, and the fallback reads find no type' },
+  { file: RESPONSE, mutator: 'LogicalOperator', lineIncludes: "problem !== null ? problem.type : undefined;", reason: 'as above: a primitive has no type, null throws into the fallback, which finds none' },
+  { file: RESPONSE, mutator: 'ConditionalExpression', replacement: 'false', lineIncludes: "if (typeof value !== 'object' || value === null) return false;", reason: 'only saves a thrown exception: destructuring a primitive finds no functions, and null or undefined throws, caught as false' },
+  { file: RESPONSE, mutator: 'LogicalOperator', lineIncludes: "if (typeof value !== 'object' || value === null) return false;", reason: 'as above: what passes on is read in the try and found not to be a translator' },
+  { file: RESPONSE, mutator: 'ConditionalExpression', replacement: 'true', lineIncludes: "? { type: typeof type === 'function' ? (type as", reason: 'problemType checks again that type is a function before calling it, so a non-function type gives about:blank either way' },
+  { file: RESPONSE, mutator: 'ConditionalExpression', replacement: 'true', lineIncludes: "return typeof problem === 'object' && typeof problem.type === 'function'", reason: 'problemType is only called with the problem object readOptions built (never false or undefined)' },
+  { file: RESPONSE, mutator: 'ConditionalExpression', replacement: 'true', lineIncludes: 'const problem = options.problem !== undefined && options.problem !== false;', reason: 'readOptions never leaves problem undefined: it is an object or false' },
+  { file: RESPONSE, mutator: 'ObjectLiteral', lineIncludes: 'new DefenderApiError(fallbackCodeForStatus(status), { status })', reason: 'the generic texts are those of the fallback code of the status, whatever status the stand-in error carries; only title and message of it are used' },
+  { file: RESPONSE, mutator: 'ConditionalExpression', replacement: 'true', lineIncludes: "return typeof value === 'number' && Number.isInteger(value)", reason: 'Number.isInteger is false for every non-number' },
+  { file: UTF8, mutator: 'OptionalChaining', lineIncludes: '| null | undefined)?.Buffer;', reason: 'inside try: a member of null or undefined throws, and the catch answers countUtf8, as finding no Buffer does' },
+  { file: UTF8, mutator: 'OptionalChaining', lineIncludes: 'const byteLength = buffer?.byteLength;', reason: 'inside try: reading byteLength of undefined throws, and the catch answers countUtf8, as finding no byteLength does' },
   // http locale.ts
   { file: LOCALE, mutator: 'BlockStatement', lineIncludes: '} catch {', reason: 'an empty catch block returns undefined implicitly, as `return undefined` does' },
   { file: LOCALE, mutator: 'ArrayDeclaration', replacement: '["Stryker was here"]', lineIncludes: 'ranges = [];', reason: 'Negotiator never throws on a string header, so this catch block is unreachable' },

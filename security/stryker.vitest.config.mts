@@ -25,6 +25,7 @@ export default defineConfig({
       'packages/http/src/locale.cache.test.ts',
       'packages/http/src/*.mutation.test.ts',
       'packages/http/src/response.test.ts',
+      'packages/http/src/response.retry.test.ts',
       'packages/i18n/src/extract.test.ts',
       'packages/i18n/src/translator.test.ts',
       'packages/i18n/src/properties.test.ts',

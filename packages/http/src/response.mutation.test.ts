@@ -38,6 +38,8 @@ const utf8Texts = [
   ['long, surrogate pairs', '😀'.repeat(3000)],
   ['long, mixed', `${'a'.repeat(1000)}${'ø'.repeat(1000)}${'€'.repeat(1000)}${'😀'.repeat(1000)}`],
   ['short, every width', 'a ø € 😀'],
+  // The bounds of each UTF-8 width, in a text long enough to be counted code unit by code unit.
+  ['long, width bounds', `${'\u007f\u0080\u07ff\u0800\ud7ff\ue000\uffff\u{10000}\u{10ffff}'.repeat(600)}`],
 ] as const;
 const nodeByteLength = Buffer.byteLength.bind(Buffer);
 
@@ -71,6 +73,30 @@ describe('the UTF-8 counter where the runtime has no Buffer (Deno, Workers)', ()
   });
 });
 
+describe('options read one by one when a getter throws (the one-pass read failed)', () => {
+  const throwing = (name: string) => ({ get [name]() { throw new Error(`no ${name}`); } });
+  const options = (given: Record<string, unknown>, failing = 'unrelated') => Object.defineProperties({ ...given }, Object.getOwnPropertyDescriptors(throwing(failing)));
+
+  it('each option is still honoured', () => {
+    const stopping = translatorChanging(() => ({ message: 'stop' }));
+    expect(bodyOf(createErrorResponse(invalidUrl(), options({ translator: stopping, lng: 'da' }))).error.message).toBe('stop');
+    expect(createErrorResponse(invalidUrl(), options({ lng: 'da' })).lng).toBe('da-DK');
+    expect(createErrorResponse(invalidUrl(), options({ acceptLanguage: 'da' })).lng).toBe('da-DK');
+    expect(bodyOf(createErrorResponse(invalidUrl({ serverMessage: 'as sent' }), options({ localize: false, lng: 'da' }))).error.message).toBe('as sent');
+    expect(bodyOf(createErrorResponse(invalidUrl(), options({ problem: { type: (code: string) => `urn:x:${code}` } }))).type).toBe('urn:x:InvalidUrl');
+    expect(bodyOf(createErrorResponse(invalidUrl(), options({ problem: true }))).type).toBe('about:blank');
+    expect(bodyOf(createErrorResponse(invalidUrl(), options({ problem: null }))).error.code).toBe('InvalidUrl');
+  });
+
+  it('a throwing option counts as not given, the others still count', () => {
+    expect(createErrorResponse(invalidUrl(), options({ acceptLanguage: 'da' }, 'lng')).lng).toBe('da-DK');
+    expect(createErrorResponse(invalidUrl(), options({ lng: 'da' }, 'translator')).lng).toBe('da-DK');
+    const typed = Object.defineProperties({}, Object.getOwnPropertyDescriptors(throwing('type')));
+    expect(bodyOf(createErrorResponse(invalidUrl(), { problem: typed, lng: 'da' })).type).toBe('about:blank');
+    expect(createErrorResponse(invalidUrl(), { problem: typed, lng: 'da' }).lng).toBe('da-DK');
+  });
+});
+
 describe('the status', () => {
   it.each([
     [400, 400],
@@ -84,6 +110,8 @@ describe('the status', () => {
   it('a translator answering a status that is no error status: the status of the rendered code, else 500', () => {
     expect(createErrorResponse(invalidUrl(), { translator: translatorChanging(() => ({ status: 200 })) }).status).toBe(400);
     expect(createErrorResponse(invalidUrl(), { translator: translatorChanging(() => ({ status: 404.5 })) }).status).toBe(400);
+    expect(createErrorResponse(invalidUrl(), { translator: translatorChanging(() => ({ status: 600 })) }).status).toBe(400);
+    expect(createErrorResponse(invalidUrl(), { translator: translatorChanging(() => ({ status: 399 })) }).status).toBe(400);
     expect(createErrorResponse(invalidUrl(), { translator: translatorChanging(() => ({ status: '404', renderedCode: 'NotRegistered' })) }).status).toBe(500);
   });
 });

@@ -64,6 +64,20 @@ describe('the wait of Retry-After in the body', () => {
     expect(messageOf(createErrorResponse(quota(30), { translator: japanese }).body)).toBe('API の上限に達しました。30 秒後に再試行してください。');
   });
 
+  it('a full-width stop inside the message is not its end; an empty message is the wait alone', () => {
+    const base = createErrorTranslator();
+    const saying = (message: string): TranslatorLike => ({
+      describe: (error, options) => ({ ...base.describe(error, options), message }),
+      labels: base.labels.bind(base),
+      format: base.format.bind(base) as TranslatorLike['format'],
+      resolveLanguage: base.resolveLanguage.bind(base),
+      locales: base.locales.bind(base),
+    });
+    const wait = translator.labels('en-US').retryAfter(30);
+    expect(messageOf(createErrorResponse(quota(30), { translator: saying('上限。Over the quota') }).body)).toBe(`上限。Over the quota ${wait}`);
+    expect(messageOf(createErrorResponse(quota(30), { translator: saying('') }).body)).toBe(wait);
+  });
+
   it('toResponse sends the same body', async () => {
     const response = toResponse(quota(1), new Request('http://127.0.0.1/', { headers: { 'accept-language': 'da' } }));
     expect(response.headers.get('retry-after')).toBe('1');
