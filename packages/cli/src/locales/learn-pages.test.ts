@@ -14,6 +14,10 @@ const source = resources['en-US'].errors as Readonly<Record<string, string>>;
 const REAL_PAGES = readdirSync(FIXTURES).filter((name) => /^learn-[\w-]+-(?:plain|bilingual)\.md$/.test(name));
 const CODE_ECHO = new RegExp(`[(（](?:${ERROR_CODES.join('|')})[)）]`);
 const PERIOD_AFTER_SENTENCE_END = /[。！？．｡؟۔!?…]\.$|\.\.$/u;
+/** A Latin full stop after Chinese or Japanese text or full-width punctuation, where `。` belongs. */
+const LATIN_STOP_AFTER_IDEOGRAPHS = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\u3000-\u303f\uff01-\uff60]\.$/u;
+/** A space after full-width punctuation or an opening bracket, or before a closing one: the punctuation has its own space. */
+const SPACE_AT_WIDE_PUNCTUATION = /[、。，．：；！？「『（] | [、。，．：；！？」』）]/u;
 const MARKUP = /<\/?span|data-[st]tu-id|sxs-lookup/;
 
 /** The code an English `sxs-lookup` span of a row's first cell names, read from the raw line. */
@@ -41,11 +45,17 @@ describe.each(REAL_PAGES)('the real Learn page %s', (name) => {
     expect(result.warnings).toEqual([]);
   });
 
-  it('takes plain text: no span markup, no code echo, no period after a sentence that has ended', () => {
+  it('takes plain text: no span markup, no code echo, no full stop after an ended sentence or a Latin one after ideographs, no space at full-width punctuation', () => {
     const texts = [...result.fromPage.map((key) => result.catalog[key] ?? ''), ...result.rows.map((row) => row.row.codeText), ...result.statusTexts.map((entry) => entry.text)];
-    expect(texts.filter((text) => MARKUP.test(text) || CODE_ECHO.test(text) || PERIOD_AFTER_SENTENCE_END.test(text))).toEqual([]);
+    const faults = [MARKUP, CODE_ECHO, PERIOD_AFTER_SENTENCE_END, LATIN_STOP_AFTER_IDEOGRAPHS, SPACE_AT_WIDE_PUNCTUATION];
+    expect(texts.filter((text) => faults.some((fault) => fault.test(text)))).toEqual([]);
     expect(report).not.toMatch(MARKUP);
     expect(result.fromPage.length).toBeGreaterThanOrEqual(15);
+  });
+
+  it("suggests status texts without the status number, however the cell places it (`禁止 (403)`, `在 404 (未找到)`)", () => {
+    expect(result.statusTexts.length).toBeGreaterThanOrEqual(4);
+    expect(result.statusTexts.filter((entry) => /\d{3}|[()（）]/u.test(entry.text))).toEqual([]);
   });
 });
 
