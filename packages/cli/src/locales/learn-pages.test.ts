@@ -20,6 +20,15 @@ const LATIN_STOP_AFTER_IDEOGRAPHS = /[\p{Script=Han}\p{Script=Hiragana}\p{Script
 const SPACE_AT_WIDE_PUNCTUATION = /[、。，．：；！？「『（] | [、。，．：；！？」』）]/u;
 const MARKUP = /<\/?span|data-[st]tu-id|sxs-lookup/;
 
+/** The page with its error-code table (header to last row) moved into a container: each table line `prefix`ed, after `intro`. */
+function withTableIn(markdown: string, rowLines: readonly number[], intro: string, prefix: string): string {
+  const lines = markdown.split('\n');
+  const first = (rowLines[0] ?? 0) - 3;
+  const last = (rowLines.at(-1) ?? 0) - 1;
+  const table = lines.slice(first, last + 1).map((line) => `${prefix}${line}`);
+  return [...lines.slice(0, first), ...intro.split('\n'), ...table, ...lines.slice(last + 1)].join('\n');
+}
+
 /** The code an English `sxs-lookup` span of a row's first cell names, read from the raw line. */
 function englishCodeOfLine(line: string): string | undefined {
   return /<span data-stu-id="[^"]*">([A-Za-z]+)<\/span><\/span>/.exec(line)?.[1];
@@ -56,6 +65,29 @@ describe.each(REAL_PAGES)('the real Learn page %s', (name) => {
   it("suggests status texts without the status number, however the cell places it (`禁止 (403)`, `在 404 (未找到)`)", () => {
     expect(result.statusTexts.length).toBeGreaterThanOrEqual(4);
     expect(result.statusTexts.filter((entry) => /\d{3}|[()（）]/u.test(entry.text))).toEqual([]);
+  });
+
+  describe.each([
+    ['indented under a numbered list item', '1. Call the API.\n', '    '],
+    ['indented under a bulleted list item', '- Call the API.\n', '  '],
+    ['indented under a list item nested in another', '1. Call the API.\n\n   - Read the error.\n', '     '],
+    ['in a blockquote', '> The codes:\n>', '> '],
+  ])('with its table %s', (_where, intro, prefix) => {
+    const moved = withTableIn(markdown, result.rows.map((row) => row.row.line), `${intro}\n`, prefix);
+    const shift = moved.split('\n').length - lines.length;
+
+    it('reads the same rows, on their new lines, and maps them as on the page', () => {
+      const page = parseLearnPage(moved);
+      expect(page.rows).toEqual(parseLearnPage(markdown).rows.map((row) => ({ ...row, line: row.line + shift })));
+      const imported = importLearnPage(moved, { lng, source });
+      expect(imported.rows.map((row) => [row.code, row.match, row.message])).toEqual(result.rows.map((row) => [row.code, row.match, row.message]));
+      expect(imported.catalog).toEqual(result.catalog);
+    });
+  });
+
+  it('reads no table indented past the content of its list item (an indented code block)', () => {
+    const coded = withTableIn(markdown, result.rows.map((row) => row.row.line), '- Call the API.\n\n', '      ');
+    expect(parseLearnPage(coded).rows).toEqual([]);
   });
 });
 
