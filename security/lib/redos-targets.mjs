@@ -29,6 +29,7 @@ export async function loadSource() {
     `export { runCli } from ${JSON.stringify(source('cli/src/run.ts'))};`,
     `export { importLearnPage } from ${JSON.stringify(source('cli/src/locales/import-page.ts'))};`,
     `export { parseLearnPage, decodeEntities, markdownToText, statusOf, statusWords, htmlTagAt } from ${JSON.stringify(source('cli/src/locales/learn-page.ts'))};`,
+    `export { displayWidth } from ${JSON.stringify(source('cli/src/locales/display-width.ts'))};`,
     `export { codeOfWording, squash, withoutCodeEcho } from ${JSON.stringify(source('cli/src/locales/code-text.ts'))};`,
     `export { readMarkdownBlocks } from ${JSON.stringify(source('cli/src/locales/markdown-blocks.ts'))};`,
     `export { readMessageCell, fillSlots } from ${JSON.stringify(source('cli/src/locales/message-cell.ts'))};`,
@@ -267,6 +268,7 @@ export async function loadTargets() {
         'packages/cli/src/locales/learn-page.ts#parseLearnPage',
         'packages/cli/src/locales/learn-page.ts#statusOf',
         'packages/cli/src/locales/learn-page.ts#statusWords',
+        'packages/cli/src/locales/display-width.ts#displayWidth',
         'packages/cli/src/locales/learn-page.ts#markdownToText',
         'packages/cli/src/locales/learn-page.ts#decodeEntities',
         'packages/cli/src/locales/learn-page.ts#isWordCharacter',
@@ -287,6 +289,7 @@ export async function loadTargets() {
         m.statusOf(payload);
         m.statusWords(payload);
         m.statusWords(`404 (${payload}`);
+        m.displayWidth(payload);
       },
     },
     {

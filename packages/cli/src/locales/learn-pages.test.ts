@@ -20,6 +20,11 @@ const LATIN_STOP_AFTER_IDEOGRAPHS = /[\p{Script=Han}\p{Script=Hiragana}\p{Script
 const SPACE_AT_WIDE_PUNCTUATION = /[、。，．：；！？「『（] | [、。，．：；！？」』）]/u;
 const MARKUP = /<\/?span|data-[st]tu-id|sxs-lookup/;
 
+/** Terminal columns, measured apart from the report's own code: 2 for Hangul, CJK and full-width forms, 0 for combining marks. */
+function columns(text: string): number {
+  return [...text].reduce((sum, char) => sum + (/\p{M}/u.test(char) ? 0 : /[\u1100-\u115f\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7a3\uf900-\ufaff\uff00-\uff60\uffe0-\uffe6]/u.test(char) ? 2 : 1), 0);
+}
+
 /** The page with its error-code table (header to last row) moved into a container: each table line `prefix`ed, after `intro`. */
 function withTableIn(markdown: string, rowLines: readonly number[], intro: string, prefix: string): string {
   const lines = markdown.split('\n');
@@ -65,6 +70,15 @@ describe.each(REAL_PAGES)('the real Learn page %s', (name) => {
   it("suggests status texts without the status number, however the cell places it (`禁止 (403)`, `在 404 (未找到)`)", () => {
     expect(result.statusTexts.length).toBeGreaterThanOrEqual(4);
     expect(result.statusTexts.filter((entry) => /\d{3}|[()（）]/u.test(entry.text))).toEqual([]);
+  });
+
+  it('lines up the columns of the report by terminal columns, full-width text included', () => {
+    const rowLines = report.split('\n').filter((line) => line.startsWith('  row '));
+    expect(rowLines).toHaveLength(result.rows.length);
+    const arrows = rowLines.map((line) => columns(line.slice(0, line.indexOf(' -> '))));
+    const reasons = rowLines.map((line, index) => columns(line.slice(0, line.lastIndexOf(result.rows[index]?.reason ?? '\u0000'))));
+    expect(new Set(arrows)).toEqual(new Set([arrows[0]]));
+    expect(new Set(reasons)).toEqual(new Set([reasons[0]]));
   });
 
   describe.each([
