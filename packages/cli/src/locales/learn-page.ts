@@ -78,7 +78,7 @@ function isWordCharacter(char: string | undefined): boolean {
 /**
  * Inline markdown to plain text: links and images become their text, emphasis and code markers
  * and HTML tags go, backslash escapes and entities are decoded, whitespace is collapsed, a space
- * before a comma or full stop (or `。`, `、`…) is removed,
+ * before a comma, semicolon or full stop (`,` `.`, the Arabic `،` `؛`, or `。`, `、`…) is removed,
  * and so is one after full-width punctuation or an opening bracket (`。`, `：`, `（`…). An
  * intraword `_` (`client_id`) is kept.
  */
@@ -105,7 +105,7 @@ export function markdownToText(markdown: string): string {
   }
   return decodeEntities(text)
     .replace(/\s+/g, ' ')
-    .replace(/ ([,.])(?=\s|$)/g, '$1')
+    .replace(/ ([,.،؛])(?=\s|$)/gu, '$1')
     .replace(SPACE_BEFORE_WIDE_PUNCTUATION, '$1')
     .replace(SPACE_AFTER_WIDE_PUNCTUATION, '$1')
     .trim();

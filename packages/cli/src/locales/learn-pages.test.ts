@@ -126,3 +126,36 @@ describe('bilingual span markup', () => {
     expect([row?.row.codeText, row?.code, row?.reason]).toEqual(['ハッシュ', 'InvalidHashValue', "the page's English message is InvalidHashValue's wire wording"]);
   });
 });
+
+describe('the real ar-SA page: Arabic punctuation and code echoes', () => {
+  const page = readFileSync(join(FIXTURES, 'learn-ar-SA-plain.md'), 'utf8');
+  const unauthorizedRow = 'غير مصرح به|غير مصرح به (401)|غير مصرح به (رأس تخويل غير صالح أو منتهية الصلاحية).';
+  const importPage = (markdown: string) => importLearnPage(markdown, { lng: 'ar-SA', source });
+
+  it('keeps the parentheses of a message that are text, not a code echo', () => {
+    expect(page).toContain(unauthorizedRow);
+    const result = importPage(page);
+    expect(result.catalog['Unauthorized.message']).toBe('غير مصرح به (رأس تخويل غير صالح أو منتهية الصلاحية).');
+    expect(result.catalog['InternalServerError.message']).toBe('(لا توجد رسالة خطأ، إعادة محاولة العملية)');
+  });
+
+  it('removes a code echo from an Arabic code cell and message, and matches the row by it', () => {
+    const echoed = page.replace(unauthorizedRow, 'غير مصرح به (Unauthorized)|غير مصرح به (401)|غير مصرح به (Unauthorized) (رأس تخويل غير صالح أو منتهية الصلاحية).');
+    const row = importPage(echoed).rows[12];
+    expect([row?.row.codeText, row?.row.echoedCode, row?.code, row?.message]).toEqual(['غير مصرح به', 'Unauthorized', 'Unauthorized', 'غير مصرح به (رأس تخويل غير صالح أو منتهية الصلاحية).']);
+  });
+
+  it.each([
+    ['؟', 'ملاحظة: هل رأس التخويل غير صالح أو منتهي الصلاحية؟', 'هل رأس التخويل غير صالح أو منتهي الصلاحية؟'],
+    ['۔', 'ملاحظة: يحدث عادة بسبب رأس تخويل غير صالح أو منتهية الصلاحية۔', 'يحدث عادة بسبب رأس تخويل غير صالح أو منتهية الصلاحية۔'],
+    ['no', 'ملاحظة: يحدث عادة بسبب رأس تخويل غير صالح أو منتهية الصلاحية', 'يحدث عادة بسبب رأس تخويل غير صالح أو منتهية الصلاحية.'],
+  ])('ends a note with %s sentence end as written, adding a full stop only where it has none', (_end, note, hint) => {
+    const withNote = page.replace(unauthorizedRow, `غير مصرح به|غير مصرح به (401)|غير مصرح به <br /><br />*${note}*`);
+    expect(importPage(withNote).catalog['Unauthorized.hint']).toBe(hint);
+  });
+
+  it('takes no space before an Arabic comma or semicolon', () => {
+    const spaced = page.replace('{حجم الدفعة تم استلامه}، مسموح به: {حجم الدفعة مسموح}.', '{حجم الدفعة تم استلامه} ، مسموح به: {حجم الدفعة مسموح} ؛ انظر الحد.');
+    expect(importPage(spaced).catalog['MaximumBatchSizeExceeded.message']).toBe('تم تجاوز الحد الأقصى لحجم الدفعة. تم استلامه: {{received}}، مسموح به: {{allowed}}؛ انظر الحد.');
+  });
+});
