@@ -28,7 +28,8 @@ export async function loadSource() {
     `export { languageFromEnvironment } from ${JSON.stringify(source('cli/src/shared.ts'))};`,
     `export { runCli } from ${JSON.stringify(source('cli/src/run.ts'))};`,
     `export { importLearnPage } from ${JSON.stringify(source('cli/src/locales/import-page.ts'))};`,
-    `export { parseLearnPage, decodeEntities, markdownToText, statusOf, htmlTagAt } from ${JSON.stringify(source('cli/src/locales/learn-page.ts'))};`,
+    `export { parseLearnPage, decodeEntities, markdownToText, statusOf, statusWords, htmlTagAt } from ${JSON.stringify(source('cli/src/locales/learn-page.ts'))};`,
+    `export { displayWidth } from ${JSON.stringify(source('cli/src/locales/display-width.ts'))};`,
     `export { codeOfWording, squash, withoutCodeEcho } from ${JSON.stringify(source('cli/src/locales/code-text.ts'))};`,
     `export { readMarkdownBlocks } from ${JSON.stringify(source('cli/src/locales/markdown-blocks.ts'))};`,
     `export { readMessageCell, fillSlots } from ${JSON.stringify(source('cli/src/locales/message-cell.ts'))};`,
@@ -266,6 +267,8 @@ export async function loadTargets() {
         'packages/cli/src/locales/import-page.ts#convertRow',
         'packages/cli/src/locales/learn-page.ts#parseLearnPage',
         'packages/cli/src/locales/learn-page.ts#statusOf',
+        'packages/cli/src/locales/learn-page.ts#statusWords',
+        'packages/cli/src/locales/display-width.ts#displayWidth',
         'packages/cli/src/locales/learn-page.ts#markdownToText',
         'packages/cli/src/locales/learn-page.ts#decodeEntities',
         'packages/cli/src/locales/learn-page.ts#isWordCharacter',
@@ -284,6 +287,9 @@ export async function loadTargets() {
         m.markdownToText(payload);
         m.decodeEntities(payload);
         m.statusOf(payload);
+        m.statusWords(payload);
+        m.statusWords(`404 (${payload}`);
+        m.displayWidth(payload);
       },
     },
     {

@@ -1,13 +1,18 @@
 import { escapeTerminalText } from '@defender-errors/node';
+import { padToWidth } from './display-width';
 import type { ImportResult } from './import-page';
 
+/** A row of the report; the cells are escaped before they are padded, so that the columns line up as printed. */
 function describeRowLine(row: ImportResult['rows'][number]): string {
-  const written = `${row.row.codeText} (${row.row.status ?? '?'})`;
+  const written = escapeTerminalText(`${row.row.codeText} (${row.row.status ?? '?'})`);
   const target = row.code ?? 'NOT MAPPED';
-  return `  row ${String(row.row.number).padStart(2)}  ${written.padEnd(36)} -> ${target.padEnd(26)} ${row.reason}`;
+  return `  row ${String(row.row.number).padStart(2)}  ${padToWidth(written, 36)} -> ${target.padEnd(26)} ${row.reason}`;
 }
 
-/** The readable report of `locales import`: every row and what became of it, then the entries still to translate. */
+/**
+ * The readable report of `locales import`: every row and what became of it, then the entries still
+ * to translate. The row columns are padded by terminal columns, so full-width text lines up.
+ */
 export function formatImportReport(result: ImportResult, pageName: string, written: string | undefined): string {
   const mapped = result.rows.filter((row) => row.code !== undefined).length;
   const lines: string[] = [

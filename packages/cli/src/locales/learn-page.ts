@@ -66,6 +66,8 @@ export function htmlTagAt(text: string, index: number): { name: string; length: 
 
 /** Punctuation of East Asian scripts that takes no space before it (`無効です 。` -> `無効です。`; runs of spaces are collapsed first). */
 const SPACE_BEFORE_WIDE_PUNCTUATION = / ([、。，．：；！？」』）])/gu;
+/** Full-width punctuation and opening brackets take no space after them either (`大小。 Received` -> `大小。Received`, `（ 如果` -> `（如果`). */
+const SPACE_AFTER_WIDE_PUNCTUATION = /([、。，．：；！？「『（]) /gu;
 
 const ASCII_PUNCTUATION = '!"#$%&\'()*+,-./:;<=>?@[\\]^_`{|}~';
 
@@ -75,8 +77,10 @@ function isWordCharacter(char: string | undefined): boolean {
 
 /**
  * Inline markdown to plain text: links and images become their text, emphasis and code markers
- * and HTML tags go, backslash escapes and entities are decoded, whitespace is collapsed and a space
- * before a comma or full stop (or `。`, `、`…) is removed. An intraword `_` (`client_id`) is kept.
+ * and HTML tags go, backslash escapes and entities are decoded, whitespace is collapsed, a space
+ * before a comma, semicolon or full stop (`,` `.`, the Arabic `،` `؛`, or `。`, `、`…) is removed,
+ * and so is one after full-width punctuation or an opening bracket (`。`, `：`, `（`…). An
+ * intraword `_` (`client_id`) is kept.
  */
 export function markdownToText(markdown: string): string {
   const linked = markdown.replace(/!?\[([^[\]\n]{0,300})\]\([^()\n]{0,500}\)/g, '$1');
@@ -101,8 +105,9 @@ export function markdownToText(markdown: string): string {
   }
   return decodeEntities(text)
     .replace(/\s+/g, ' ')
-    .replace(/ ([,.])(?=\s|$)/g, '$1')
+    .replace(/ ([,.،؛])(?=\s|$)/gu, '$1')
     .replace(SPACE_BEFORE_WIDE_PUNCTUATION, '$1')
+    .replace(SPACE_AFTER_WIDE_PUNCTUATION, '$1')
     .trim();
 }
 
@@ -112,6 +117,16 @@ export function statusOf(cell: string): number | undefined {
   if (!match?.[1]) return undefined;
   const status = Number(match[1]);
   return status >= 100 && status <= 599 ? status : undefined;
+}
+
+/**
+ * The words of a status cell without its number: `Forbudt (403)` -> `Forbudt`, and where the
+ * number comes first and the words follow in brackets, the words: `404 (未找到)` and `在 404 (未找到)`
+ * -> `未找到`.
+ */
+export function statusWords(cell: string): string {
+  const bracketed = /\d{3} {0,3}[(（]([^()（）]{1,100})[)）]/u.exec(cell)?.[1];
+  return bracketed ?? cell.replace(/[(（]\d{3}[)）]/u, '');
 }
 
 /** A table cell of either markup: the translated text, and the English one of a bilingual page. */
@@ -159,7 +174,7 @@ export function parseLearnPage(markdown: string): LearnPage {
       ...(codeCell.echoed === undefined ? {} : { echoedCode: codeCell.echoed }),
       ...(code.english === undefined ? {} : { englishCodeText: markdownToText(code.english), englishMessageCell: message.english }),
       status: statusOf(status.text) ?? (status.english === undefined ? undefined : statusOf(status.english)),
-      statusText: withoutCodeEcho(markdownToText(status.text.replace(/\(\d{3}\)/, ''))).text,
+      statusText: withoutCodeEcho(markdownToText(statusWords(status.text))).text,
       messageCell: withoutCodeEcho(message.text).text,
     };
   });

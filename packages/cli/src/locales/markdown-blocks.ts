@@ -74,11 +74,80 @@ function endsTable(line: string): boolean {
   return trimmed === '' || trimmed.startsWith('#') || trimmed.startsWith('>') || fenceOf(line) !== undefined;
 }
 
+function indentOf(text: string): number {
+  return text.length - text.trimStart().length;
+}
+
+/** A line seen inside its blockquotes: how many `>` markers it starts with (at most `maxDepth`), and the text after them. */
+interface QuotedLine {
+  readonly depth: number;
+  readonly text: string;
+}
+
+function quotedLine(line: string, maxDepth: number): QuotedLine {
+  let depth = 0;
+  let at = 0;
+  while (depth < maxDepth) {
+    let spaces = 0;
+    while (spaces < 4 && line[at + spaces] === ' ') spaces += 1;
+    if (spaces > 3 || line[at + spaces] !== '>') break;
+    at += spaces + 1;
+    if (line[at] === ' ') at += 1;
+    depth += 1;
+  }
+  return { depth, text: line.slice(at) };
+}
+
+function isDigit(char: string | undefined): boolean {
+  return char !== undefined && char >= '0' && char <= '9';
+}
+
+/**
+ * The content indentation of the list item that `text` opens (`1. `, `- `, `* `, `+ `, at most three
+ * spaces past `base`, the content indentation of the item it is in), or `undefined` when it opens none.
+ */
+function listItemContent(text: string, base: number): number | undefined {
+  const indent = indentOf(text);
+  if (indent - base > 3) return undefined;
+  let end = indent;
+  if (text[end] === '-' || text[end] === '*' || text[end] === '+') end += 1;
+  else {
+    while (end - indent < 9 && isDigit(text[end])) end += 1;
+    if (end === indent || (text[end] !== '.' && text[end] !== ')')) return undefined;
+    end += 1;
+  }
+  let spaces = 0;
+  while (text[end + spaces] === ' ') spaces += 1;
+  if (end + spaces === text.length) return end + 1;
+  if (spaces === 0) return undefined;
+  return end + (spaces > 4 ? 1 : spaces);
+}
+
+/**
+ * Where a block sits: inside `depth` blockquotes and, within them, a list item whose content starts
+ * at column `indent` (0 outside lists). A line belongs to it when it has the blockquote markers and,
+ * unless blank, that much indentation.
+ */
+interface Container {
+  readonly depth: number;
+  readonly indent: number;
+}
+
+/** The text of `line` inside `container` (its `>` markers and the item's indentation removed), or `undefined` when the line has left it. */
+function insideContainer(line: string, container: Container): string | undefined {
+  const quoted = quotedLine(line, container.depth);
+  if (quoted.depth < container.depth) return undefined;
+  const indent = indentOf(quoted.text);
+  if (indent < container.indent && quoted.text.trim() !== '') return undefined;
+  return quoted.text.slice(Math.min(indent, container.indent));
+}
+
 /**
  * Reads the block structure a Learn page's import needs, in one pass over its lines: the YAML
  * front matter, fenced code blocks (skipped: a table in a code block is code) and GFM tables (a
  * header line, a delimiter line of as many cells, then body lines up to a blank line or another
- * block). Linear in the page's length; never throws.
+ * block), also where a table sits in a blockquote (`> | … |`) or is indented under a list item
+ * (up to the item's content indentation). Linear in the page's length; never throws.
  */
 export function readMarkdownBlocks(markdown: string): MarkdownBlocks {
   const lines = markdown.split(/\r\n|\r|\n/);
@@ -92,24 +161,52 @@ export function readMarkdownBlocks(markdown: string): MarkdownBlocks {
     }
   }
   const tables: MarkdownTable[] = [];
-  let fence: { char: string; length: number } | undefined;
+  let fence: { char: string; length: number; container: Container } | undefined;
+  // The content indentations of the open list items, innermost last, in the current blockquote depth.
+  const items: number[] = [];
+  let depth = 0;
   for (let index = first; index < lines.length; index += 1) {
     const line = lines[index] as string;
     if (fence !== undefined) {
-      if (closesFence(line, fence)) fence = undefined;
+      const text = insideContainer(line, fence.container);
+      if (text !== undefined) {
+        if (closesFence(text, fence)) fence = undefined;
+        continue;
+      }
+      fence = undefined;
+    }
+    const quoted = quotedLine(line, Number.POSITIVE_INFINITY);
+    if (quoted.depth !== depth) {
+      items.length = 0;
+      depth = quoted.depth;
+    }
+    if (quoted.text.trim() === '') continue;
+    const indent = indentOf(quoted.text);
+    while (items.length > 0 && indent < (items.at(-1) as number)) items.pop();
+    const container: Container = { depth, indent: items.at(-1) ?? 0 };
+    const item = listItemContent(quoted.text, container.indent);
+    if (item !== undefined) {
+      items.push(item);
       continue;
     }
-    fence = fenceOf(line);
-    if (fence !== undefined || !hasUnescapedPipe(line) || line.length - line.trimStart().length > 3) continue;
-    const header = splitTableRow(line);
-    const delimiter = lines[index + 1];
+    const text = quoted.text.slice(container.indent);
+    const opened = fenceOf(text);
+    if (opened !== undefined) {
+      fence = { ...opened, container };
+      continue;
+    }
+    if (!hasUnescapedPipe(text) || indentOf(text) > 3) continue;
+    const header = splitTableRow(text);
+    const delimiter = lines[index + 1] === undefined ? undefined : insideContainer(lines[index + 1] as string, container);
     if (delimiter === undefined || !hasUnescapedPipe(delimiter)) continue;
     const delimiterCells = splitTableRow(delimiter);
     if (delimiterCells.length !== header.length || !delimiterCells.every(isDelimiterCell)) continue;
     const rows: { line: number; cells: string[] }[] = [];
     let next = index + 2;
-    for (; next < lines.length && !endsTable(lines[next] as string); next += 1) {
-      rows.push({ line: next + 1, cells: splitTableRow(lines[next] as string).slice(0, header.length) });
+    for (; next < lines.length; next += 1) {
+      const row = insideContainer(lines[next] as string, container);
+      if (row === undefined || endsTable(row)) break;
+      rows.push({ line: next + 1, cells: splitTableRow(row).slice(0, header.length) });
     }
     tables.push({ columns: header.length, rows });
     index = next - 1;

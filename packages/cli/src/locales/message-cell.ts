@@ -9,7 +9,7 @@ export interface MessageCell {
   readonly message: string | undefined;
   /** The placeholder descriptions of the message, in order: `the invalid hash`, `batch size allowed`. */
   readonly placeholders: readonly string[];
-  /** The note (`*Bemærk! …*`) as plain text without its lead word, ending with a full stop. */
+  /** The note (`*Bemærk! …*`) as plain text without its lead word, ending with a full stop (`。` after Chinese or Japanese text). */
   readonly note: string | undefined;
 }
 
@@ -20,6 +20,8 @@ const SLOT_CLOSE = '\uE001';
 const MAX_DESCRIPTION_LENGTH = 200;
 /** What ends a sentence, in the scripts of the Learn pages: no full stop is added after one. */
 const SENTENCE_END = /[.!?…。！？．｡؟۔।]$/u;
+/** Text that ends in Chinese or Japanese script or in full-width punctuation takes the ideographic full stop `。`. */
+const IDEOGRAPHIC_END = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\u3000-\u303f\uff01-\uff60]$/u;
 
 /** The text between `open` at `start` and the next `close`, looking at most a description's length ahead. */
 function enclosed(cell: string, start: number, open: string, close: string): { inner: string; end: number } | undefined {
@@ -95,7 +97,8 @@ function noteText(segment: readonly Token[]): string {
   const markdown = segment.map((token) => (token.kind === 'text' ? token.text : token.kind === 'placeholder' ? token.description : ' ')).join('');
   let text = markdownToText(markdown).replace(/^\p{L}{1,20} ?(?:[!:] +|[：！] *)/u, '');
   text = text.charAt(0).toLocaleUpperCase() + text.slice(1);
-  return SENTENCE_END.test(text) ? text : `${text}.`;
+  if (SENTENCE_END.test(text)) return text;
+  return IDEOGRAPHIC_END.test(text) ? `${text}。` : `${text}.`;
 }
 
 /**
