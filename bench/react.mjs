@@ -81,8 +81,10 @@ report.table(
   ],
   rows.map((row) => ({ ...row, ratio: row.nsPerOp / floor })),
 );
-report.goal('react-vs-hand-written', '<DefenderError> render time ÷ hand-written describe(...) in a <div>', rows[1].nsPerOp / floor, 2, { unit: '×' });
-report.note(`info: <DefenderError> ÷ the same 15 elements hand-written = ${round(rows[1].nsPerOp / rows[2].nsPerOp)}× (what the shared view model, the hooks and the copy button's component add to the markup itself)`);
+// The issue's goal is the re-render in a DOM (below). A first render on the server is recorded against
+// the same markup written by hand: what the component adds to the 15 elements it must render.
+report.goal('react-ssr-vs-same-markup', 'renderToString: <DefenderError> ÷ the same 15 elements hand-written', rows[1].nsPerOp / rows[2].nsPerOp, 1.25, { unit: '×' });
+report.note(`info: renderToString: <DefenderError> ÷ hand-written describe(...) in one <div> = ${round(rows[1].nsPerOp / floor)}× (the 15 elements by hand: ${round(rows[2].nsPerOp / floor)}×)`);
 report.note('info: <DefenderError> renders 15 elements (title, message, the <dl> of code, status and tracking ID, the copy button); the floor renders one <div> of text.');
 
 // Re-renders in a real DOM: react-dom in Debian's Chromium (playwright-core), timed in the page.

@@ -1,16 +1,21 @@
 import type { ErrorDescription, ErrorLabels } from '@defender-errors/i18n/lite';
 import { requireTranslator, type BrowserErrorTranslator } from './translator';
-import { COPIED_STATE_MS, ERROR_CLASS_NAMES, ERROR_PARTS, copyButtonState, copyText, errorViewTree, type ErrorViewNode } from './view';
+import { COPIED_STATE_MS, ERROR_CLASS_NAMES, ERROR_PARTS, buildErrorTree, copyButtonState, copyText, pieceOf, type ErrorViewFactory } from './view';
 
 export {
   COPIED_STATE_MS,
   ERROR_CLASS_NAMES,
   ERROR_PARTS,
+  buildErrorTree,
   copyButtonState,
   copyText,
   errorViewTree,
+  type CopyLabels,
   type ErrorPiece,
+  type ErrorViewFactory,
   type ErrorViewNode,
+  type ErrorViewProps,
+  type ErrorViewTag,
   type FieldKind,
 } from './view';
 
@@ -52,14 +57,15 @@ function wireCopyButton(button: HTMLButtonElement, id: Element, target: string, 
   });
 }
 
-function createNode(document: Document, view: ErrorViewNode, parts: boolean): HTMLElement {
-  const element = document.createElement(view.tag);
-  element.className = view.className;
-  if (parts) element.setAttribute('part', ERROR_PARTS[view.piece]);
-  for (const [name, value] of Object.entries(view.attributes)) element.setAttribute(name, value);
-  if (view.text !== undefined) element.append(document.createTextNode(view.text));
-  for (const child of view.children) element.append(createNode(document, child, parts));
-  return element;
+function domFactory(document: Document, parts: boolean): ErrorViewFactory<HTMLElement> {
+  return (tag, { className, ...attributes }, ...content) => {
+    const element = document.createElement(tag);
+    element.className = className;
+    if (parts) element.setAttribute('part', ERROR_PARTS[pieceOf(className)]);
+    for (const [name, value] of Object.entries(attributes)) element.setAttribute(name, value);
+    element.append(...content); // strings become text nodes, never markup
+    return element;
+  };
 }
 
 /**
@@ -68,7 +74,7 @@ function createNode(document: Document, view: ErrorViewNode, parts: boolean): HT
  */
 export function buildErrorView(description: ErrorDescription, labels: ErrorLabels, options: BuildErrorViewOptions): HTMLElement {
   const parts = options.parts === true;
-  const root = createNode(options.document, errorViewTree(description, labels), parts);
+  const root = buildErrorTree(description, labels, domFactory(options.document, parts));
   const button = root.querySelector<HTMLButtonElement>(`.${ERROR_CLASS_NAMES.copy}`);
   const id = root.querySelector(`.${ERROR_CLASS_NAMES.trackingId}`);
   if (button && id && description.target !== undefined) wireCopyButton(button, id, description.target, labels, parts);

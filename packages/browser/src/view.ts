@@ -68,12 +68,15 @@ export const ERROR_PARTS: Readonly<Record<ErrorPiece, string>> = {
 /** How long the copy button shows its "copied" state, in milliseconds. */
 export const COPIED_STATE_MS = 2000;
 
+/** The tags a rendered error is made of. */
+export type ErrorViewTag = 'div' | 'p' | 'dl' | 'dt' | 'dd' | 'code' | 'button';
+
 /**
- * One element of a rendered error, as plain data: the one description of the markup that
- * `renderError`, `<defender-error>` and the React component all build from.
+ * One element of a rendered error, as plain data: the shape {@link errorViewTree} gives the markup
+ * that `renderError`, `<defender-error>` and the React component all build with {@link buildErrorTree}.
  */
 export interface ErrorViewNode {
-  readonly tag: 'div' | 'p' | 'dl' | 'dt' | 'dd' | 'code' | 'button';
+  readonly tag: ErrorViewTag;
   readonly piece: ErrorPiece;
   /** The class names: the piece's, plus a field's modifier. */
   readonly className: string;
@@ -84,44 +87,80 @@ export interface ErrorViewNode {
   readonly children: readonly ErrorViewNode[];
 }
 
-function node(tag: ErrorViewNode['tag'], piece: ErrorPiece, text?: string, attributes: Record<string, string> = {}, children: ErrorViewNode[] = []): ErrorViewNode {
-  return { tag, piece, className: ERROR_CLASS_NAMES[piece], attributes, ...(text === undefined ? {} : { text }), children };
+/** The props of one element: its class names first, then its further attributes; values are plain text. */
+export interface ErrorViewProps {
+  readonly className: string;
+  readonly [attribute: string]: string;
 }
 
-function field(kind: FieldKind, label: string, value: ErrorViewNode): ErrorViewNode {
-  return { ...node('div', 'field', undefined, {}, [node('dt', 'label', label), value]), className: `${ERROR_CLASS_NAMES.field} ${ERROR_CLASS_NAMES.field}--${kind}` };
+/**
+ * Creates one element from its tag, props and content (a text, or the child elements in order).
+ * React's `createElement` is one; `renderError` and {@link errorViewTree} have their own.
+ */
+export type ErrorViewFactory<T> = (tag: ErrorViewTag, props: ErrorViewProps, ...content: (string | T)[]) => T;
+
+const PIECES = Object.fromEntries(Object.entries(ERROR_CLASS_NAMES).map(([piece, name]) => [name, piece])) as Record<string, ErrorPiece>;
+
+/** The piece an element's class names stand for (their first class: `defender-error__field`, …). */
+export function pieceOf(className: string): ErrorPiece {
+  return PIECES[className.split(' ', 1)[0] ?? ''] ?? 'root';
 }
+
+/**
+ * Builds the element tree of a described error with `create`, children before parents; the copy
+ * button (present only when there is a tracking ID) comes from `copyButton`, by default a plain
+ * `<button type="button">` whose behaviour the renderer adds. The one description of the markup.
+ */
+export function buildErrorTree<T>(description: ErrorDescription, labels: ErrorLabels, create: ErrorViewFactory<T>, copyButton?: (target: string) => T): T {
+  const status = String(description.status);
+  const rootProps: { className: string; [attribute: string]: string } = { className: ERROR_CLASS_NAMES.root, role: 'alert', lang: description.lng, 'data-code': description.code, 'data-status': status };
+  if (!description.known) rootProps['data-known'] = 'false';
+  const children = [create('p', { className: ERROR_CLASS_NAMES.title }, description.title), create('p', { className: ERROR_CLASS_NAMES.message }, description.message)];
+  if (description.hint !== undefined && description.hint.length > 0) children.push(create('p', { className: ERROR_CLASS_NAMES.hint }, description.hint));
+  if (description.retryAfter !== undefined) children.push(create('p', { className: ERROR_CLASS_NAMES.retry }, labels.retryAfter(description.retryAfter)));
+
+  const field = (kind: FieldKind, label: string, value: T): T =>
+    create('div', { className: `${ERROR_CLASS_NAMES.field} ${ERROR_CLASS_NAMES.field}--${kind}` }, create('dt', { className: ERROR_CLASS_NAMES.label }, label), value);
+  const fields: T[] = [];
+  const serverMessage = description.serverMessage;
+  if (!description.serverMessageMatched && serverMessage !== undefined && serverMessage.length > 0) {
+    fields.push(field('server-message', labels.serverMessage, create('dd', { className: ERROR_CLASS_NAMES.serverMessage, dir: 'auto' }, serverMessage)));
+  }
+  fields.push(field('code', labels.code, create('dd', { className: ERROR_CLASS_NAMES.code, dir: 'auto' }, description.code)));
+  fields.push(field('status', labels.status, create('dd', { className: ERROR_CLASS_NAMES.status }, status)));
+  const target = description.target;
+  const tracking =
+    target !== undefined && target.length > 0
+      ? create(
+          'dd',
+          { className: ERROR_CLASS_NAMES.tracking },
+          create('code', { className: ERROR_CLASS_NAMES.trackingId, dir: 'auto' }, target),
+          copyButton ? copyButton(target) : create('button', { className: ERROR_CLASS_NAMES.copy, type: 'button' }, labels.copy),
+        )
+      : create('dd', { className: ERROR_CLASS_NAMES.tracking }, create('code', { className: ERROR_CLASS_NAMES.trackingId }, labels.noTrackingId));
+  fields.push(field('tracking', labels.trackingId, tracking));
+  children.push(create('dl', { className: ERROR_CLASS_NAMES.meta }, ...fields));
+  return create('div', rootProps, ...children);
+}
+
+const viewNode: ErrorViewFactory<ErrorViewNode> = (tag, { className, ...attributes }, ...content) => {
+  const [first] = content;
+  return { tag, piece: pieceOf(className), className, attributes, ...(typeof first === 'string' ? { text: first } : {}), children: content.filter((child) => typeof child !== 'string') };
+};
 
 /**
  * The element tree of a described error as plain data ({@link ErrorViewNode}); the copy button
  * (`piece: 'copy'`) is present only when there is a tracking ID, and gets its behaviour from the renderer.
  */
 export function errorViewTree(description: ErrorDescription, labels: ErrorLabels): ErrorViewNode {
-  const rootAttributes: Record<string, string> = { role: 'alert', lang: description.lng, 'data-code': description.code, 'data-status': String(description.status) };
-  if (!description.known) rootAttributes['data-known'] = 'false';
-  const children = [node('p', 'title', description.title), node('p', 'message', description.message)];
-  if (description.hint !== undefined && description.hint.length > 0) children.push(node('p', 'hint', description.hint));
-  if (description.retryAfter !== undefined) children.push(node('p', 'retry', labels.retryAfter(description.retryAfter)));
-
-  const fields: ErrorViewNode[] = [];
-  const serverMessage = description.serverMessage;
-  if (!description.serverMessageMatched && serverMessage !== undefined && serverMessage.length > 0) {
-    fields.push(field('server-message', labels.serverMessage, node('dd', 'serverMessage', serverMessage, { dir: 'auto' })));
-  }
-  fields.push(field('code', labels.code, node('dd', 'code', description.code, { dir: 'auto' })));
-  fields.push(field('status', labels.status, node('dd', 'status', String(description.status))));
-  const target = description.target;
-  const tracking =
-    target !== undefined && target.length > 0
-      ? [node('code', 'trackingId', target, { dir: 'auto' }), node('button', 'copy', labels.copy, { type: 'button' })]
-      : [node('code', 'trackingId', labels.noTrackingId)];
-  fields.push(field('tracking', labels.trackingId, node('dd', 'tracking', undefined, {}, tracking)));
-  children.push(node('dl', 'meta', undefined, {}, fields));
-  return node('div', 'root', undefined, rootAttributes, children);
+  return buildErrorTree(description, labels, viewNode);
 }
 
+/** The two labels of the copy button (a part of {@link ErrorLabels}). */
+export type CopyLabels = Pick<ErrorLabels, 'copy' | 'copied'>;
+
 /** What the copy button shows: its label, its class names and its `data-state`, copied or not. */
-export function copyButtonState(labels: ErrorLabels, copied: boolean): { readonly text: string; readonly className: string; readonly state: string | undefined } {
+export function copyButtonState(labels: CopyLabels, copied: boolean): { readonly text: string; readonly className: string; readonly state: string | undefined } {
   return copied
     ? { text: labels.copied, className: `${ERROR_CLASS_NAMES.copy} ${ERROR_CLASS_NAMES.copied}`, state: 'copied' }
     : { text: labels.copy, className: ERROR_CLASS_NAMES.copy, state: undefined };

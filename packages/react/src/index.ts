@@ -1,6 +1,6 @@
-import { COPIED_STATE_MS, copyButtonState, copyText, errorViewTree, type ErrorViewNode } from '@defender-errors/browser';
+import { COPIED_STATE_MS, buildErrorTree, copyButtonState, copyText, type CopyLabels, type ErrorViewFactory } from '@defender-errors/browser';
 import type { ErrorDescription, ErrorLabels } from '@defender-errors/i18n';
-import { createElement, useCallback, useEffect, useMemo, useState, type ReactElement, type ReactNode } from 'react';
+import { createElement, memo, useEffect, useMemo, useState, type ReactElement, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { appInstance, responseRead, translatorFor } from './translator';
 
@@ -18,10 +18,10 @@ export interface ErrorDescriptionOptions {
   readonly translator?: ReactErrorTranslator | undefined;
 }
 
-interface Described {
-  readonly description: ErrorDescription | undefined;
+interface Described<T> {
+  /** What `show` made of the description; undefined for `null` / `undefined` and while pending. */
+  readonly shown: T | undefined;
   readonly pending: boolean;
-  readonly translator: ReactErrorTranslator;
 }
 
 function describeSafely(translator: ReactErrorTranslator, value: unknown, lng: string | undefined): ErrorDescription {
@@ -44,7 +44,11 @@ function optionOf<K extends keyof ErrorDescriptionOptions>(options: ErrorDescrip
   }
 }
 
-function useDescribed(error: unknown, options: ErrorDescriptionOptions | undefined): Described {
+/**
+ * Describes `error` and hands the description to `show`, memoized: the same result while the value,
+ * the language and the translator stay (`show` must be a module-level function).
+ */
+function useDescribed<T>(error: unknown, options: ErrorDescriptionOptions | undefined, show: (description: ErrorDescription, translator: ReactErrorTranslator) => T): Described<T> {
   const i18n = appInstance(useTranslation(undefined, TRANSLATION_OPTIONS).i18n);
   const given = optionOf(options, 'translator');
   const translator = typeof given === 'object' && given !== null ? given : translatorFor(i18n);
@@ -65,9 +69,11 @@ function useDescribed(error: unknown, options: ErrorDescriptionOptions | undefin
   const absent = error === null || error === undefined;
   const pending = read !== undefined && settled?.read !== read;
   const value = read === undefined ? error : settled?.info;
-  const description = useMemo(() => (absent || pending ? undefined : describeSafely(translator, value, lng)), [absent, pending, translator, value, lng]);
-  return { description, pending, translator };
+  const shown = useMemo(() => (absent || pending ? undefined : show(describeSafely(translator, value, lng), translator)), [absent, pending, translator, value, lng, show]);
+  return { shown, pending };
 }
+
+const asDescription = (description: ErrorDescription): ErrorDescription => description;
 
 /**
  * The localized view model of any error a user holds (a `DefenderApiError`, an axios error, a parsed
@@ -80,34 +86,37 @@ function useDescribed(error: unknown, options: ErrorDescriptionOptions | undefin
  * return description ? <p role="alert">{description.message}</p> : null;
  */
 export function useErrorDescription(error: unknown, options?: ErrorDescriptionOptions): ErrorDescription | undefined {
-  return useDescribed(error, options).description;
+  return useDescribed(error, options, asDescription).shown;
 }
 
-/** The copy button's state: how many copies are showing "copied" (0: none), and the click handler. */
-function useCopyButton(target: string | undefined): [copied: boolean, onCopy: (event: { currentTarget: Element }) => void] {
+/**
+ * The copy button beside a tracking ID. It holds the "copied" state (so a copy re-renders only the
+ * button) and copies the ID its `<code>` shows, so a new error with the same labels re-renders
+ * nothing here.
+ */
+const CopyButton = memo(function CopyButton(labels: CopyLabels): ReactElement {
   const [copies, setCopies] = useState(0);
   useEffect(() => {
     if (copies === 0) return undefined;
     const reset = setTimeout(() => setCopies(0), COPIED_STATE_MS);
     return () => clearTimeout(reset);
   }, [copies]);
-  const onCopy = useCallback(
-    (event: { currentTarget: Element }) => {
-      // the button follows the tracking ID's <code> in the view tree: that is what gets selected when the clipboard refuses
-      const id = event.currentTarget.previousElementSibling;
-      if (id && target !== undefined) void copyText(id, target).then((copied) => copied && setCopies((count) => count + 1));
-    },
-    [target],
-  );
-  return [copies > 0, onCopy];
-}
+  const state = copyButtonState(labels, copies > 0);
+  const onClick = (event: { currentTarget: Element }): void => {
+    // the button follows the tracking ID's <code>: its text is the ID, and it is what gets selected when the clipboard refuses
+    const id = event.currentTarget.previousElementSibling;
+    if (id) void copyText(id, id.textContent ?? '').then((copied) => copied && setCopies((count) => count + 1));
+  };
+  return createElement('button', { className: state.className, type: 'button', 'data-state': state.state, onClick }, state.text);
+});
 
-function renderNode(node: ErrorViewNode, copy: { readonly labels: ErrorLabels; readonly copied: boolean; readonly onCopy: (event: { currentTarget: Element }) => void }, key?: number): ReactElement {
-  if (node.piece === 'copy') {
-    const state = copyButtonState(copy.labels, copy.copied);
-    return createElement(node.tag, { key, className: state.className, ...node.attributes, 'data-state': state.state, onClick: copy.onCopy }, state.text);
-  }
-  return createElement(node.tag, { key, className: node.className, ...node.attributes }, node.text, ...node.children.map((child, index) => renderNode(child, copy, index)));
+// The markup's elements straight from buildErrorTree: its factory signature is createElement's.
+const create = createElement as unknown as ErrorViewFactory<ReactElement>;
+
+/** The elements of a description: the markup of `renderError`, with the copy button as its own component. */
+function renderDescription(description: ErrorDescription, translator: ReactErrorTranslator): ReactElement {
+  const labels = translator.labels(description.lng);
+  return buildErrorTree(description, labels, create, () => createElement(CopyButton, { copy: labels.copy, copied: labels.copied }));
 }
 
 /** Props of {@link DefenderError}. */
@@ -128,13 +137,7 @@ export interface DefenderErrorProps extends ErrorDescriptionOptions {
  * <DefenderError error={error} />  // an axios error, a Response, a DefenderApiError, anything thrown
  */
 export function DefenderError(props: DefenderErrorProps): ReactNode {
-  const { description, pending, translator } = useDescribed(props.error, props);
-  const [copied, onCopy] = useCopyButton(description?.target);
   // The same element objects while nothing changed, so that React skips the subtree when a parent re-renders.
-  const rendered = useMemo(() => {
-    if (!description) return null;
-    const labels = translator.labels(description.lng);
-    return renderNode(errorViewTree(description, labels), { labels, copied, onCopy });
-  }, [description, translator, copied, onCopy]);
-  return pending ? (props.fallback ?? null) : rendered;
+  const { shown, pending } = useDescribed(props.error, props, renderDescription);
+  return pending ? (props.fallback ?? null) : (shown ?? null);
 }

@@ -164,7 +164,7 @@ describe('<DefenderError> in Chromium', () => {
     await expectClean(open);
   });
 
-  it('copies the tracking ID and shows the "copied" state for COPIED_STATE_MS, like renderError', async () => {
+  it('copies the tracking ID and shows the "copied" state for COPIED_STATE_MS, like renderError, also after a new error', async () => {
     const open = await openPage();
     await open.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.origin });
     await open.page.clock.install();
@@ -180,6 +180,11 @@ describe('<DefenderError> in Chromium', () => {
     await open.page.clock.runFor(resetAfter + 10);
     await expect.poll(() => button.textContent()).toBe(reference.labels('da-DK').copy);
     expect(await button.getAttribute('data-state')).toBeNull();
+    // a new error with the same labels re-renders around the same button: it copies the ID now shown
+    const next = '0b0c3d4e-5f60-4718-8a9b-0c1d2e3f4a5b';
+    await open.page.evaluate((target) => window.harness.show(new window.harness.core.DefenderApiError('Forbidden', { target })), next);
+    await button.click();
+    await expect.poll(() => open.page.evaluate(() => navigator.clipboard.readText())).toBe(next);
     await expectClean(open);
   });
 
