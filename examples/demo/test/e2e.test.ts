@@ -14,7 +14,6 @@ import { screenshotFolder } from './support/screenshots';
 const require = createRequire(import.meta.url);
 const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 const screenshots = screenshotFolder(fileURLToPath(new URL('../../../docs/screenshots/', import.meta.url)));
-const SCREENSHOTS = screenshots.dir;
 const DANISH_ONLY = resources['da-DK'].errors['NotFound.message'];
 const reference = createErrorTranslator();
 const LOCALES = ['en-US', 'da-DK'] as const;
@@ -161,7 +160,7 @@ describe('the demo in Chromium', () => {
     const english = await trigger(page, freeText);
     expect(english.serverMessage).toBe('Machine 123123123 was not found');
     await page.evaluate(() => window.scrollTo(0, 0));
-    await page.screenshot({ path: `${SCREENSHOTS}demo-en-US.png`, fullPage: true });
+    await page.screenshot({ path: `${screenshots.dir}demo-en-US.png`, fullPage: true });
 
     await page.locator('#language').selectOption('da-DK');
     await page.waitForFunction(() => document.querySelector('#error-output .defender-error')?.getAttribute('lang') === 'da-DK');
@@ -193,8 +192,8 @@ describe('the demo in Chromium', () => {
 
     await trigger(page, freeText);
     await page.evaluate(() => window.scrollTo(0, 0));
-    await page.screenshot({ path: `${SCREENSHOTS}demo-da-DK.png`, fullPage: true });
-    for (const lng of LOCALES) expect(readFileSync(`${SCREENSHOTS}demo-${lng}.png`).subarray(1, 4).toString('latin1')).toBe('PNG');
+    await page.screenshot({ path: `${screenshots.dir}demo-da-DK.png`, fullPage: true });
+    for (const lng of LOCALES) expect(readFileSync(`${screenshots.dir}demo-${lng}.png`).subarray(1, 4).toString('latin1')).toBe('PNG');
     expect(problems).toEqual([]);
     await context.close();
   });

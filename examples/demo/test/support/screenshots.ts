@@ -15,17 +15,23 @@ export interface ScreenshotFolder {
 /**
  * The repository's screenshot folder when `UPDATE_SCREENSHOTS=1`, otherwise a temporary folder that
  * `remove()` deletes: `npm test` leaves `git status` clean, and the README's pictures change only
- * when someone asks for it.
+ * when someone asks for it. The folder is made when `dir` is first read, so merely loading a suite
+ * (`vitest list`) leaves nothing behind.
  */
 export function screenshotFolder(repositoryDir: string): ScreenshotFolder {
   const updatesRepository = process.env['UPDATE_SCREENSHOTS'] === '1';
-  const dir = updatesRepository ? repositoryDir : mkdtempSync(path.join(tmpdir(), 'defender-errors-screenshots-'));
-  mkdirSync(dir, { recursive: true });
+  let made: string | undefined;
   return {
-    dir: dir.endsWith(path.sep) ? dir : `${dir}${path.sep}`,
+    get dir(): string {
+      if (made === undefined) {
+        made = updatesRepository ? repositoryDir : mkdtempSync(path.join(tmpdir(), 'defender-errors-screenshots-'));
+        mkdirSync(made, { recursive: true });
+      }
+      return made.endsWith(path.sep) ? made : `${made}${path.sep}`;
+    },
     updatesRepository,
     remove: () => {
-      if (!updatesRepository) rmSync(dir, { recursive: true, force: true });
+      if (!updatesRepository && made !== undefined) rmSync(made, { recursive: true, force: true });
     },
   };
 }
