@@ -24,7 +24,15 @@ export const MODULES = {
   ],
   'http locale.ts (locale negotiation)': ['packages/http/src/locale.ts'],
   'http response.ts (status, headers and body of an error response)': ['packages/http/src/response.ts', 'packages/http/src/utf8.ts'],
-  'i18n addLocale (snapshot, validation, store subscription)': ['packages/i18n/src/add-locale.ts', 'packages/i18n/src/validate.ts', 'packages/i18n/src/store-version.ts'],
+  'i18n addLocale (snapshot, validation, store subscription)': [
+    'packages/i18n/src/add-locale.ts',
+    'packages/i18n/src/catalog-snapshot.ts',
+    'packages/i18n/src/check-catalog.ts',
+    'packages/i18n/src/catalog-error.ts',
+    'packages/i18n/src/on-demand.ts',
+    'packages/i18n/src/validate.ts',
+    'packages/i18n/src/store-version.ts',
+  ],
   'i18n template.ts + extract.ts + renderer (compiled catalog, format, describe: placeholder filling)': ['packages/i18n/src/template.ts', 'packages/i18n/src/extract.ts', ...I18N_RENDERER],
 };
 

@@ -20,6 +20,21 @@ const localesShareLite: NonNullable<Options['esbuildPlugins']>[number] = {
   },
 };
 
+// createOnDemandTranslator imports the catalog check on demand from the published tooling entry
+// (which holds it), so that a page downloads the validator only when it adds a locale. In one
+// bundle it would be code of lite itself, loaded with the page.
+const checkFromTooling: NonNullable<Options['esbuildPlugins']>[number] = {
+  name: 'check-from-tooling',
+  setup(build) {
+    build.onResolve({ filter: /^\.\/check-catalog$/ }, (args) =>
+      /[\\/]on-demand\.ts$/.test(args.importer) ? { path: '@defender-errors/i18n/tooling', external: true } : undefined,
+    );
+  },
+};
+
 export default defineConfig(
-  packageConfig({ entry: { index: 'src/index.ts', lite: 'src/lite.ts', tooling: 'src/tooling.ts', ...localeEntries }, esbuildPlugins: [localesShareLite] }),
+  packageConfig({
+    entry: { index: 'src/index.ts', lite: 'src/lite.ts', tooling: 'src/tooling.ts', ...localeEntries },
+    esbuildPlugins: [localesShareLite, checkFromTooling],
+  }),
 );

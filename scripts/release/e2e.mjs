@@ -547,11 +547,13 @@ async function main() {
           assert.equal(rendered.format, expected[lng], `${lng}: format()`);
           assert.equal(rendered.defaultFormat, expected[lng], `${lng}: getDefaultTranslator().format()`);
           assert.equal(rendered.lite, expected[lng], `${lng}: i18n/lite with @defender-errors/i18n/locales/${lng}`);
+          assert.equal(rendered.onDemand, expected[lng], `${lng}: createOnDemandTranslator (its check imported from @defender-errors/i18n/tooling)`);
           assert.equal(rendered.describe, expected[lng], `${lng}: describe() re-renders the English server message`);
           assert.ok(rendered.terminal.startsWith(expected[lng]), `${lng}: formatForTerminal() starts with the message:\n${rendered.terminal}`);
           assert.ok(rendered.terminal.includes(result.target), `${lng}: formatForTerminal() shows the tracking ID`);
           assert.ok(!rendered.terminal.includes('\u001b'), `${lng}: color codes with color: false`);
         }
+        assert.equal(result.onDemandRejects, true, 'createOnDemandTranslator rejects a broken catalog with the CatalogValidationError the app imported');
         assert.notEqual(expected['da-DK'], expected['en-US'], 'the da-DK catalog should differ from en-US');
         assert.equal(result.negotiated, 'da-DK', `negotiateLocale(${acceptLanguage})`);
         assert.equal(result.detected, 'da-DK', 'detectLocale([da])');

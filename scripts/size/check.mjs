@@ -225,7 +225,8 @@ async function measurePage({ imports, external }) {
       for (const [label, bytes] of sourceShares(id, rendered ?? '')) inputs[label] = (inputs[label] ?? 0) + bytes;
     }
   }
-  return { minified, gzip, inputs, code };
+  const lazyCode = [...chunks.keys()].filter((fileName) => !upFront.has(fileName)).map((fileName) => chunks.get(fileName).code).join('\n');
+  return { minified, gzip, inputs, code, lazyCode };
 }
 
 /**
@@ -282,9 +283,12 @@ function markerMismatches(code, names, expected) {
 
 /**
  * What a page scenario's `contains` / `excludes` say it must or must not hold, checked on the code
- * that loads up front; returns the problem, or undefined.
+ * that loads up front, and what `lazyContains` says its on-demand chunks hold; returns the problem,
+ * or undefined.
  */
-function contentProblem(scenario, code) {
+function contentProblem(scenario, code, lazyCode) {
+  const notLazy = markerMismatches(lazyCode, scenario.lazyContains ?? [], true);
+  if (notLazy.length > 0) return `loads no ${notLazy.join(', ')} on demand`;
   const missing = markerMismatches(code, scenario.contains ?? [], true);
   if (missing.length > 0) return `does not contain ${missing.join(', ')} (a marker in budgets.json is out of date?)`;
   const present = markerMismatches(code, scenario.excludes ?? [], false);
@@ -347,7 +351,7 @@ for (const scenario of pages.scenarios) {
   const setting = bundlesLocales ? `${pages.bundledLocales.join(', ')}; ${pages.external.join(', ')} external` : `${pages.external.join(', ')} external`;
   await check(`${scenario.name} (${setting})`, scenario.budget, async () => {
     pageSize = await measurePage({ imports: scenario.imports, ...options });
-    return { ...pageSize, problem: contentProblem(scenario, pageSize.code) };
+    return { ...pageSize, problem: contentProblem(scenario, pageSize.code, pageSize.lazyCode) };
   });
   if (!scenario.furtherLocales) continue;
   for (const lng of locales.filter((candidate) => !pages.bundledLocales.includes(candidate))) {

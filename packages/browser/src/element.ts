@@ -1,5 +1,5 @@
 import { DefenderApiError } from '@defender-errors/core';
-import { createErrorTranslator } from '@defender-errors/i18n/lite';
+import { createOnDemandTranslator } from '@defender-errors/i18n/lite';
 import { loadLocale, onLocaleLoaded, resolveLoadableLocale } from './load';
 import { ERROR_STYLE_RULES } from './generated/styles';
 import { buildErrorView } from './render';
@@ -19,9 +19,9 @@ export const ERROR_ELEMENT_CSS = ':host{display:block}:host([hidden]){display:no
 /** Options of {@link defineErrorElement}. */
 export interface DefineErrorElementOptions {
   /**
-   * The translator from `createErrorTranslator()` (the `/lite` one loads other locales on demand).
-   * Default: a `/lite` translator of the element's own (en-US bundled, other locales downloaded with
-   * `loadLocale` when an element first needs them).
+   * The translator from `createErrorTranslator()` or `createOnDemandTranslator()` (`/lite`).
+   * Default: a `createOnDemandTranslator()` of the element's own (en-US bundled, other locales and
+   * the catalog check downloaded with `loadLocale` when an element first needs them).
    */
   readonly translator?: BrowserErrorTranslator | undefined;
 }
@@ -110,7 +110,7 @@ export function defineErrorElement(tagName = 'defender-error', options?: DefineE
   const existing = registry.get(tagName);
   if (existing) return existing;
   const given = options?.translator;
-  const translator = given === undefined ? (defaultTranslator ??= createErrorTranslator()) : requireTranslator(given, 'defineErrorElement', ['describe', 'labels', 'locales']);
+  const translator = given === undefined ? (defaultTranslator ??= createOnDemandTranslator()) : requireTranslator(given, 'defineErrorElement', ['describe', 'labels', 'locales']);
 
   class DefenderErrorElementImpl extends HTMLElement implements DefenderErrorElement {
     static readonly observedAttributes: readonly string[] = ERROR_ELEMENT_ATTRIBUTES;

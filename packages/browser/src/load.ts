@@ -66,15 +66,16 @@ export function resolveLoadableLocale(lng: unknown, options: LoadLocaleOptions =
 /**
  * Makes sure `translator` can render `lng`, downloading that locale's catalog only when it is not
  * loaded yet (a dynamic `import()` of `@defender-errors/i18n/locales/<lng>`, added with
- * `translator.addLocale`, which checks it). Concurrent calls share one download.
+ * `translator.addLocale`, which checks it, and waited for when it is asynchronous, as that of
+ * `createOnDemandTranslator` is). Concurrent calls share one download.
  *
  * Resolves to the locale now available (`'da'` -> `'da-DK'`; an unsupported language resolves to
  * `'en-US'` without downloading anything). Rejects with an `Error` naming the locale when the
  * download or the check fails; the translator then keeps rendering in en-US.
  *
  * @example
- * import { createErrorTranslator } from '@defender-errors/i18n/lite';
- * const translator = createErrorTranslator();
+ * import { createOnDemandTranslator } from '@defender-errors/i18n/lite';
+ * const translator = createOnDemandTranslator();
  * const lng = await loadLocale(translator, detectLocale());
  * renderError(container, error, { lng, translator });
  */
@@ -96,7 +97,7 @@ export async function loadLocale(translator: BrowserErrorTranslator, lng: unknow
   const download = (async () => {
     try {
       const module = await loader();
-      translator.addLocale(tag, module?.messages);
+      await translator.addLocale(tag, module?.messages);
     } catch (error) {
       throw new Error(`loadLocale: could not load the ${tag} messages.`, { cause: error });
     } finally {

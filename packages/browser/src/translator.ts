@@ -11,7 +11,7 @@ export interface BrowserErrorTranslator {
   labels(lng?: string): ErrorLabels;
   /** The locales whose messages are loaded. */
   locales(): readonly string[];
-  /** Adds a locale's messages at run time. */
+  /** Adds a locale's messages at run time; `loadLocale` waits for it when it returns a promise. */
   addLocale(lng: string, messages: Readonly<Record<string, string>>): unknown;
 }
 

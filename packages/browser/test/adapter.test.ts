@@ -10,6 +10,8 @@ import type { StaticServer } from './support/server';
 const TRACKING_ID = '43f4cb08-8fac-4b65-9db1-745c2ae65f3a';
 const reference = createErrorTranslator();
 const DANISH_ONLY = resources['da-DK'].errors['NotFound.message'];
+/** A text only the catalog validator holds (one of its problem messages). */
+const VALIDATOR_ONLY = 'The catalog must be a JSON object';
 
 const chromium = sharedChromium();
 let server: StaticServer & { scripts: Map<string, string> };
@@ -420,6 +422,47 @@ describe('per-locale loading', () => {
       lang: 'en-US',
       locales: ['en-US'],
     });
+    await expectClean(open);
+  });
+});
+
+describe('per-locale loading with createOnDemandTranslator', () => {
+  /** The chunk of `@defender-errors/i18n/tooling` (the check the on-demand translator imports), when it holds the validator. */
+  const checkChunks = () => [...server.scripts].filter(([path, text]) => path.startsWith('/chunks/tooling-') && text.includes(VALIDATOR_ONLY)).map(([path]) => path);
+
+  it('downloads the catalog check with the first locale it adds, once, and renders that locale', async () => {
+    const lazyCheck = checkChunks();
+    expect(lazyCheck, 'the check the on-demand translator imports is a chunk of its own').toHaveLength(1);
+    const open = await openPage();
+    expect(await open.page.evaluate(() => window.harness.createOnDemandTranslator().locales())).toEqual(['en-US']);
+    expect(open.scripts).not.toContain(lazyCheck[0]);
+    const result = await open.page.evaluate(async () => {
+      const { browser } = window.harness;
+      const translator = window.harness.createOnDemandTranslator();
+      const results = await Promise.all([browser.loadLocale(translator, 'da'), browser.loadLocale(translator, 'da-DK')]);
+      const root = browser.renderError(document.getElementById('errors') as HTMLElement, new window.harness.core.DefenderApiError('NotFound'), { lng: 'da', translator });
+      return { results, locales: translator.locales(), lang: root.lang, message: root.querySelector('.defender-error__message')?.textContent };
+    });
+    expect(result).toEqual({ results: ['da-DK', 'da-DK'], locales: ['en-US', 'da-DK'], lang: 'da-DK', message: DANISH_ONLY });
+    expect(open.scripts.filter((path) => path === lazyCheck[0])).toHaveLength(1);
+    await expectClean(open);
+  });
+
+  it('rejects a catalog with errors, the cause an instance of the class the page imported, and keeps rendering en-US', async () => {
+    const open = await openPage();
+    const result = await open.page.evaluate(async () => {
+      const { browser, CatalogValidationError } = window.harness;
+      const translator = window.harness.createOnDemandTranslator();
+      try {
+        await browser.loadLocale(translator, 'de-DE', { loaders: { 'de-DE': () => Promise.resolve({ messages: { 'BadRequest.message': 'x' } }) } });
+        return { outcome: 'resolved' };
+      } catch (error) {
+        const cause = (error as Error).cause;
+        const root = browser.renderError(document.getElementById('errors') as HTMLElement, new window.harness.core.DefenderApiError('NotFound'), { lng: 'de-DE', translator });
+        return { outcome: (error as Error).message, causeIsClass: cause instanceof CatalogValidationError, lang: root.lang, locales: translator.locales() };
+      }
+    });
+    expect(result).toEqual({ outcome: 'loadLocale: could not load the de-DE messages.', causeIsClass: true, lang: 'en-US', locales: ['en-US'] });
     await expectClean(open);
   });
 });

@@ -1,5 +1,6 @@
 import { expectTypeOf, test } from 'vitest';
 import { createErrorTranslator, extractParams, resources } from './index';
+import { createOnDemandTranslator, type CatalogProblem } from './lite';
 
 const translator = createErrorTranslator();
 
@@ -27,4 +28,13 @@ test('resources are typed from en-US', () => {
   expectTypeOf(resources['da-DK'].errors['InvalidHashValue.message']).toEqualTypeOf<string>();
   // @ts-expect-error keys come from en-US
   void resources['en-US'].errors['NoSuchCode.message'];
+});
+
+test('createOnDemandTranslator is typed as the lite translator, with an asynchronous addLocale', () => {
+  const onDemand = createOnDemandTranslator();
+  onDemand.format('InvalidHashValue', { hash: 'abc' });
+  // @ts-expect-error a missing parameter is a compile error here too
+  onDemand.format('InvalidHashValue', {});
+  expectTypeOf(onDemand.addLocale('da-DK', {})).toEqualTypeOf<Promise<CatalogProblem[]>>();
+  expectTypeOf(onDemand.describe).toEqualTypeOf(translator.describe);
 });

@@ -48,11 +48,7 @@ export { extractParams } from './extract';
 export { PLURAL_CATEGORIES, pluralCategoriesOf, type PluralCategory } from './plurals';
 export { SOURCE_LOCALE, matchLocale, resolveLocale } from './locale';
 /** The canonical form of a BCP 47 tag, or undefined (never throws): the one wrapper of `Intl.getCanonicalLocales`. */
-export { canonicalLocale } from './validate';
-export {
-  CatalogValidationError,
-  type CatalogProblem,
-  type CatalogProblemKind,
-  type CatalogProblemSeverity,
-} from './validate';
+export { canonicalLocale } from './locale';
+export { CatalogValidationError } from './catalog-error';
+export type { CatalogProblem, CatalogProblemKind, CatalogProblemSeverity } from './validate';
 export type * from './types';

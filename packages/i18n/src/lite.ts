@@ -18,11 +18,13 @@ export function createErrorTranslator(options: ErrorTranslatorOptions = {}): Err
 /** The locales published with this package (each loadable from `@defender-errors/i18n/locales/<lng>`). */
 export const AVAILABLE_LOCALES = SUPPORTED_LOCALES;
 
+export { createOnDemandTranslator, type OnDemandErrorTranslator } from './on-demand';
 export { catalogFromValues } from './catalog-values';
 export { extractParams } from './extract';
 export { matchLocale, resolveLocale, SOURCE_LOCALE } from './locale';
 /** The canonical form of a BCP 47 tag, or undefined (never throws): the one wrapper of `Intl.getCanonicalLocales`. */
-export { canonicalLocale } from './validate';
-export { CatalogValidationError, type CatalogProblem } from './validate';
+export { canonicalLocale } from './locale';
+export { CatalogValidationError } from './catalog-error';
+export type { CatalogProblem } from './validate';
 export type { ErrorTranslator } from './translator';
 export type * from './types';

@@ -1,5 +1,4 @@
 import { SUPPORTED_LOCALES } from './generated/catalogs';
-import { canonicalLocale } from './validate';
 
 /** The locale used when nothing else matches, and the source of truth for keys. */
 export const SOURCE_LOCALE = 'en-US';
@@ -9,6 +8,18 @@ const MAX_RANGES = 64;
 
 /** The longest language tag read; ICU's canonicalization is super-linear on very long input. */
 const MAX_TAG_LENGTH = 256;
+
+/** Whether `tag` is a well-formed BCP 47 language tag in its canonical form (`da-DK`, not `da_dk`). */
+export function canonicalLocale(tag: string): string | undefined {
+  // ICU's canonicalization is super-linear on very long input; no real tag comes near 256 characters.
+  if (typeof tag !== 'string' || tag.length > 256) return undefined;
+  try {
+    const [canonical] = Intl.getCanonicalLocales(tag);
+    return canonical;
+  } catch {
+    return undefined;
+  }
+}
 
 /** The canonical, lower-cased form of a tag (`EN_gb` -> `en-gb`), or undefined for anything that is not one. */
 function canonicalLower(tag: unknown): string | undefined {

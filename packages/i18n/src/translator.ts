@@ -50,12 +50,23 @@ function option<K extends keyof ErrorTranslatorOptions>(options: ErrorTranslator
   }
 }
 
+/** A translator without `addLocale`, and what an `addLocale` needs to register a checked catalog. */
+export interface TranslatorBase {
+  /** Everything of the translator but `addLocale`. */
+  readonly translator: Omit<ErrorTranslator, 'addLocale'>;
+  /** The en-US catalog every added locale is checked against. */
+  readonly source: Catalog;
+  /** Registers a checked catalog (replacing one of the same locale) and forgets cached language choices. */
+  readonly registerChecked: (lng: string, messages: Catalog) => void;
+}
+
 /**
- * Builds a translator over the given catalogs (en-US must be among them). The package's entry
- * points call this with the catalogs they bundle. It only composes the parts: language resolution,
- * the compiled catalog, `format`, `describe`, `labels` and `addLocale`.
+ * Builds everything of a translator over the given catalogs (en-US must be among them) except
+ * `addLocale`, which each entry point composes in its own way (checked at once, or with the
+ * validator loaded on demand). It only composes the parts: language resolution, the compiled
+ * catalog, `format`, `describe` and `labels`.
  */
-export function createTranslatorWithCatalogs(catalogs: Readonly<Record<string, Catalog>>, options: ErrorTranslatorOptions = {}): ErrorTranslator {
+export function createTranslatorBase(catalogs: Readonly<Record<string, Catalog>>, options: ErrorTranslatorOptions = {}): TranslatorBase {
   const source = catalogs[SOURCE_LOCALE];
   if (!source) throw new TypeError(`createErrorTranslator: the ${SOURCE_LOCALE} catalog is required.`);
   const app = option(options, 'i18n');
@@ -76,18 +87,28 @@ export function createTranslatorWithCatalogs(catalogs: Readonly<Record<string, C
     compile: option(options, 'compile') ?? true,
     onMissingParam: option(options, 'onMissingParam'),
   });
-  return {
+  const translator = {
     i18n,
     format: createFormat(catalog, language.resolve),
     describe: createDescribe(catalog, language.resolve),
     labels: createLabels(catalog, language.resolve),
     resolveLanguage: language.resolve,
     locales: () => [...supported],
-    addLocale: createAddLocale(source, (lng, messages) => {
-      register(lng, messages, true);
-      language.forget();
-    }),
   };
+  const registerChecked = (lng: string, messages: Catalog): void => {
+    register(lng, messages, true);
+    language.forget();
+  };
+  return { translator, source, registerChecked };
+}
+
+/**
+ * Builds a translator over the given catalogs whose `addLocale` checks a catalog at once. The
+ * package's main and lite entry points call this with the catalogs they bundle.
+ */
+export function createTranslatorWithCatalogs(catalogs: Readonly<Record<string, Catalog>>, options: ErrorTranslatorOptions = {}): ErrorTranslator {
+  const { translator, source, registerChecked } = createTranslatorBase(catalogs, options);
+  return { ...translator, addLocale: createAddLocale(source, registerChecked) };
 }
 
 function createIsolatedInstance(): I18nInstance {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { snapshotCatalog } from './add-locale';
+import { snapshotCatalog } from './catalog-snapshot';
 import { createErrorTranslator, resources, SOURCE_LOCALE } from './index';
 import { validateCatalog } from './validate';
 

@@ -1,4 +1,5 @@
 import { expectedEntries, pluralBase, pluralCategoriesOf, pluralKeysOf } from './plurals';
+import { canonicalLocale } from './locale';
 import { placeholderNames } from './template';
 
 /** How serious a catalog problem is: errors block a locale, warnings are reported only. */
@@ -51,17 +52,6 @@ function isMarkedUntranslated(value: string): boolean {
   return value.trimStart().startsWith(UNTRANSLATED_MARKER_START);
 }
 
-/** Whether `tag` is a well-formed BCP 47 language tag in its canonical form (`da-DK`, not `da_dk`). */
-export function canonicalLocale(tag: string): string | undefined {
-  // ICU's canonicalization is super-linear on very long input; no real tag comes near 256 characters.
-  if (typeof tag !== 'string' || tag.length > 256) return undefined;
-  try {
-    const [canonical] = Intl.getCanonicalLocales(tag);
-    return canonical;
-  } catch {
-    return undefined;
-  }
-}
 
 function sameNames(a: readonly string[], b: readonly string[]): boolean {
   const left = [...new Set(a)].sort();
@@ -158,17 +148,4 @@ export function validateCatalog(
     }
   }
   return problems;
-}
-
-/** Thrown by `addLocale` when a catalog has errors; `problems` lists every one of them. */
-export class CatalogValidationError extends Error {
-  override readonly name = 'CatalogValidationError' as const;
-  /** Every problem found, errors and warnings. */
-  readonly problems: readonly CatalogProblem[];
-
-  constructor(lng: string, problems: readonly CatalogProblem[]) {
-    const errors = problems.filter((problem) => problem.severity === 'error');
-    super(`The ${lng} catalog has ${errors.length} error(s):\n${errors.map((problem) => `- ${problem.message}`).join('\n')}`);
-    this.problems = problems;
-  }
 }

@@ -1,12 +1,12 @@
 // Bundled by the release e2e test from the consumer project (esbuild, i18next included) and run
 // in headless Chromium: the published browser adapter renders an error with a locale it loads.
 /* global document */
-import { createErrorTranslator } from '@defender-errors/i18n/lite';
+import { createOnDemandTranslator } from '@defender-errors/i18n/lite';
 import { loadLocale, renderError } from '@defender-errors/browser';
 
 /** Renders `body` in `lng` into a new container and reports what a user would see. */
 globalThis.renderForTest = async (body, lng) => {
-  const translator = createErrorTranslator();
+  const translator = createOnDemandTranslator();
   const loaded = await loadLocale(translator, lng);
   const container = document.createElement('div');
   document.body.append(container);

@@ -5,7 +5,7 @@
 /* eslint-disable @typescript-eslint/no-require-imports -- this file is the CommonJS consumer */
 const { parseErrorBody } = require('@defender-errors/core');
 const { createErrorTranslator } = require('@defender-errors/i18n');
-const { createErrorTranslator: createLiteTranslator } = require('@defender-errors/i18n/lite');
+const { CatalogValidationError, createErrorTranslator: createLiteTranslator, createOnDemandTranslator } = require('@defender-errors/i18n/lite');
 const { formatForTerminal, getDefaultTranslator, negotiateLocale } = require('@defender-errors/node');
 const { detectLocale } = require('@defender-errors/browser');
 const { createErrorResponse } = require('@defender-errors/http');
@@ -15,25 +15,40 @@ const parsed = parseErrorBody(body, { status: 400 });
 const translator = createErrorTranslator();
 // The per-locale modules import the lite entry of their own package: that must resolve once installed.
 const lite = createLiteTranslator();
-const rendered = {};
-for (const lng of locales) {
-  lite.addLocale(lng, require(`@defender-errors/i18n/locales/${lng}`).messages);
-  rendered[lng] = {
-    lite: lite.format(parsed.code, { hash: 'abc' }, { lng }),
-    format: translator.format(parsed.code, { hash: 'abc' }, { lng }),
-    defaultFormat: getDefaultTranslator().format(parsed.code, { hash: 'abc' }, { lng }),
-    describe: translator.describe(parsed, { lng }).message,
-    terminal: formatForTerminal(body, { lng, color: false }),
-  };
+// The on-demand translator imports its catalog check from the package's tooling entry (ESM, from CJS too).
+const onDemand = createOnDemandTranslator();
+
+async function main() {
+  const rendered = {};
+  for (const lng of locales) {
+    const { messages } = require(`@defender-errors/i18n/locales/${lng}`);
+    lite.addLocale(lng, messages);
+    await onDemand.addLocale(lng, messages);
+    rendered[lng] = {
+      lite: lite.format(parsed.code, { hash: 'abc' }, { lng }),
+      onDemand: onDemand.format(parsed.code, { hash: 'abc' }, { lng }),
+      format: translator.format(parsed.code, { hash: 'abc' }, { lng }),
+      defaultFormat: getDefaultTranslator().format(parsed.code, { hash: 'abc' }, { lng }),
+      describe: translator.describe(parsed, { lng }).message,
+      terminal: formatForTerminal(body, { lng, color: false }),
+    };
+  }
+  const rejected = await onDemand.addLocale('de-DE', { 'BadRequest.message': 'x' }).then(() => 'resolved', (error) => error instanceof CatalogValidationError);
+  console.log(
+    JSON.stringify({
+      onDemandRejects: rejected,
+      code: parsed.code,
+      known: parsed.known,
+      target: parsed.target,
+      rendered,
+      negotiated: negotiateLocale(acceptLanguage),
+      http: (({ status, headers, body: sent }) => ({ status, lng: headers['Content-Language'], body: JSON.parse(sent) }))(createErrorResponse(parsed, { acceptLanguage })),
+      detected: detectLocale([acceptLanguage.split(/[;,]/)[0]]),
+    }),
+  );
 }
-console.log(
-  JSON.stringify({
-    code: parsed.code,
-    known: parsed.known,
-    target: parsed.target,
-    rendered,
-    negotiated: negotiateLocale(acceptLanguage),
-    http: (({ status, headers, body: sent }) => ({ status, lng: headers['Content-Language'], body: JSON.parse(sent) }))(createErrorResponse(parsed, { acceptLanguage })),
-    detected: detectLocale([acceptLanguage.split(/[;,]/)[0]]),
-  }),
-);
+
+main().catch((error) => {
+  console.error(error);
+  process.exitCode = 1;
+});

@@ -1,11 +1,11 @@
 import { detectLocale, loadLocale, renderError } from '@defender-errors/browser';
 import { readErrorResponse } from '@defender-errors/core';
-import { AVAILABLE_LOCALES, createErrorTranslator } from '@defender-errors/i18n/lite';
+import { AVAILABLE_LOCALES, createOnDemandTranslator } from '@defender-errors/i18n/lite';
 import { CODE_SCENARIOS, VARIANT_SCENARIOS, type Scenario } from '../scenarios';
 import { languageName, uiText, type UiTextKey } from './ui-text';
 
-/** Only en-US is bundled; other locales are downloaded by loadLocale when the page needs them. */
-const translator = createErrorTranslator();
+/** Only en-US is bundled; other locales (and the check of their catalogs) are downloaded by loadLocale when the page needs them. */
+const translator = createOnDemandTranslator();
 
 interface Shown {
   /** What was rendered: the result of readErrorResponse, or a pasted body. */

@@ -2,7 +2,7 @@
 // detectors for anything that escapes text-only rendering. Runs under a strict CSP with Trusted Types.
 import * as browser from '@defender-errors/browser';
 import { DefenderApiError, createErrorBody, parseErrorBody, readErrorResponse } from '@defender-errors/core';
-import { createErrorTranslator } from '@defender-errors/i18n/lite';
+import { CatalogValidationError, createErrorTranslator, createOnDemandTranslator } from '@defender-errors/i18n/lite';
 import { recordScriptCreatedElements } from '../support/created-elements';
 
 /** Elements created by script (createElement), as opposed to parsed from markup or cloned. */
@@ -177,6 +177,10 @@ export interface Harness {
   readonly core: { DefenderApiError: typeof DefenderApiError; createErrorBody: typeof createErrorBody; readErrorResponse: typeof readErrorResponse };
   readonly translator: ReturnType<typeof createTranslator>;
   createTranslator: typeof createTranslator;
+  /** lite's translator whose catalog check is downloaded on demand. */
+  createOnDemandTranslator: typeof createOnDemandTranslator;
+  /** The class the page imported, to test what a rejection's cause is. */
+  CatalogValidationError: typeof CatalogValidationError;
   readonly violations: string[];
   readonly addedForeign: string[];
   findForeign: typeof findForeign;
@@ -194,6 +198,8 @@ window.harness = {
   core: { DefenderApiError, createErrorBody, readErrorResponse },
   translator,
   createTranslator,
+  createOnDemandTranslator,
+  CatalogValidationError,
   violations,
   addedForeign,
   findForeign,
