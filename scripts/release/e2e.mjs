@@ -420,7 +420,10 @@ async function runInChromium(consumerDir, cases) {
     logLevel: 'silent',
   });
   const { chromium } = requireFromRoot('playwright-core');
-  const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, timeout: 60_000 });
+  // Chromium's own temporary files go into the test's folder, which the clean-up removes.
+  const chromiumTmp = path.join(tempRoot, 'chromium-tmp');
+  mkdirSync(chromiumTmp, { recursive: true });
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, timeout: 60_000, env: { ...process.env, TMPDIR: chromiumTmp } });
   try {
     const page = await browser.newPage();
     const pageErrors = [];

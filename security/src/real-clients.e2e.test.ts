@@ -18,11 +18,12 @@ import express from 'express';
 import Fastify from 'fastify';
 import { Hono } from 'hono';
 import { createInstance } from 'i18next';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { createElement } from 'react';
 import { renderToString } from 'react-dom/server';
 import { I18nextProvider } from 'react-i18next';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium } from '../../packages/browser/test/support/chromium';
 import type { RenderedError } from './pages/real-clients.page';
 
 // Issue 13 point 5 across the adapters: real clients (axios, @azure/core-rest-pipeline, the
@@ -34,7 +35,6 @@ import type { RenderedError } from './pages/real-clients.page';
 
 const TARGET = '43f4cb08-8fac-4b65-9db1-745c2ae65f3a';
 const REQUEST_ID = '7b5e1f2a-8c3d-4e9f-a1b2-c3d4e5f60718';
-const CHROMIUM_PATH = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
 
 interface Answer {
   readonly status: number;
@@ -310,7 +310,7 @@ describe('renderError in Chromium: fetch and the browser build of axios in the p
   });
 
   async function openPage(): Promise<{ page: Page; problems: string[] }> {
-    browser ??= await chromium.launch({ executablePath: CHROMIUM_PATH, args: ['--headless', '--no-sandbox', '--disable-gpu'], timeout: 60_000 });
+    browser ??= await launchChromium();
     const page = await (await browser.newContext({ locale: 'en-US' })).newPage();
     const problems: string[] = [];
     page.on('pageerror', (error) => problems.push(error.message));

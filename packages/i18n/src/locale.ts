@@ -11,8 +11,7 @@ const MAX_TAG_LENGTH = 256;
 
 /** Whether `tag` is a well-formed BCP 47 language tag in its canonical form (`da-DK`, not `da_dk`). */
 export function canonicalLocale(tag: string): string | undefined {
-  // ICU's canonicalization is super-linear on very long input; no real tag comes near 256 characters.
-  if (typeof tag !== 'string' || tag.length > 256) return undefined;
+  if (typeof tag !== 'string' || tag.length > MAX_TAG_LENGTH) return undefined;
   try {
     const [canonical] = Intl.getCanonicalLocales(tag);
     return canonical;

@@ -56,6 +56,16 @@ describe('createOnDemandTranslator renders what createErrorTranslator renders', 
   });
 });
 
+describe('checkCatalog', () => {
+  it('warns of entries identical to en-US for another locale, never for en-US itself', async () => {
+    const { checkCatalog } = await import('./check-catalog');
+    expect(checkCatalog(SOURCE_LOCALE, { ...english }, english).problems).toStrictEqual([]);
+    const identical = checkCatalog('de-DE', { ...english }, english).problems;
+    expect(identical.length).toBeGreaterThan(0);
+    expect(identical.every((problem) => problem.kind === 'identical-to-source' && problem.severity === 'warning')).toBe(true);
+  });
+});
+
 describe('createOnDemandTranslator addLocale', () => {
   it('rejects a catalog with errors with CatalogValidationError and registers nothing', async () => {
     const translator = createOnDemandTranslator();
@@ -121,6 +131,22 @@ describe('createOnDemandTranslator addLocale', () => {
 });
 
 describe('CatalogValidationError', () => {
+  it('says how many errors there are and lists each, without the warnings', () => {
+    const problem = (severity: 'error' | 'warning', message: string) => ({ severity, kind: 'empty', lng: 'de-DE', key: message, message }) as never;
+    const error = new CatalogValidationError('de-DE', [problem('error', 'first'), problem('warning', 'only a warning'), problem('error', 'second')]);
+    expect(error.message).toBe('The de-DE catalog has 2 error(s):\n- first\n- second');
+    expect(error.problems).toHaveLength(3);
+    expect(error.name).toBe('CatalogValidationError');
+  });
+
+  it('carries its mark under the registered symbol that every copy of the package reads', () => {
+    const mark = Symbol.for('@defender-errors/i18n.CatalogValidationError');
+    const error = new CatalogValidationError('de-DE', []);
+    expect(Object.getOwnPropertySymbols(error)).toContain(mark);
+    expect(Object.getOwnPropertyDescriptor(error, mark)).toMatchObject({ value: true, enumerable: false, writable: false });
+    expect(Object.assign(new Error('look-alike'), { [Symbol.for('')]: true }) instanceof CatalogValidationError).toBe(false);
+  });
+
   it('is recognized by instanceof across copies of the class (another module instance), and nothing else is', async () => {
     vi.resetModules();
     const { CatalogValidationError: otherCopy } = await import('./catalog-error');

@@ -52,7 +52,6 @@ function isMarkedUntranslated(value: string): boolean {
   return value.trimStart().startsWith(UNTRANSLATED_MARKER_START);
 }
 
-
 function sameNames(a: readonly string[], b: readonly string[]): boolean {
   const left = [...new Set(a)].sort();
   const right = [...new Set(b)].sort();

@@ -1,4 +1,6 @@
-import { accessSync, constants } from 'node:fs';
+import { accessSync, constants, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
 
 /** Debian's Chromium; `CHROMIUM_PATH` points elsewhere. Never a downloaded browser build. */
@@ -17,7 +19,9 @@ const CHROMIUM_ARGS = [
 
 /**
  * Launches headless Chromium. A missing browser is an error (the suite fails), never a skip:
- * `apt-get install -y chromium` installs it (`.ci/run` does).
+ * `apt-get install -y chromium` installs it (`.ci/run` does). Chromium gets a temporary folder of
+ * its own, removed once it is closed: under load it can leave empty `.org.chromium.Chromium.*`
+ * files behind in TMPDIR, and a test run must leave nothing there.
  */
 export async function launchChromium(): Promise<Browser> {
   try {
@@ -25,7 +29,16 @@ export async function launchChromium(): Promise<Browser> {
   } catch {
     throw new Error(`Chromium is required for these tests and was not found at ${CHROMIUM_PATH}: apt-get install -y chromium`);
   }
-  return chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, timeout: 60_000 });
+  const ownTmp = mkdtempSync(path.join(tmpdir(), 'defender-errors-chromium-'));
+  const removeOwnTmp = () => rmSync(ownTmp, { recursive: true, force: true });
+  try {
+    const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, timeout: 60_000, env: { ...process.env, TMPDIR: ownTmp } });
+    browser.on('disconnected', removeOwnTmp);
+    return browser;
+  } catch (error) {
+    removeOwnTmp();
+    throw error;
+  }
 }
 
 /** One Chromium shared by a suite, launched by the first test that needs it. */
