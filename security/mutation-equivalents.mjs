@@ -39,6 +39,9 @@ export const EQUIVALENT_MUTANTS = [
   { file: 'packages/core/src/response.ts', mutator: 'ConditionalExpression', replacement: 'true', lineIncludes: "return typeof text === 'function' ?", reason: 'calling a text member that is not a function throws, which readErrorResponse catches as an empty body, as the empty text is' },
   { file: 'packages/core/src/response.ts', mutator: 'ConditionalExpression', replacement: 'true', lineIncludes: 'const chunk = value.byteLength + bytes > MAX_BODY_LENGTH', reason: 'subarray(0, MAX_BODY_LENGTH - bytes) of a chunk that fits is the whole chunk' },
   { file: 'packages/core/src/response.ts', mutator: 'EqualityOperator', lineIncludes: 'const chunk = value.byteLength + bytes > MAX_BODY_LENGTH', reason: 'when the chunk ends exactly at the cap, subarray(0, MAX_BODY_LENGTH - bytes) is the whole chunk' },
+  // i18n catalog-snapshot.ts and validate.ts
+  { file: 'packages/i18n/src/catalog-snapshot.ts', mutator: 'ConditionalExpression', replacement: 'false', lineIncludes: "if (typeof messages !== 'object' || messages === null) return messages;", reason: 'only `messages === null` is replaced: null then goes into the try block, where Reflect.ownKeys(null) throws and the catch returns null, as the early return does' },
+  { file: 'packages/i18n/src/validate.ts', mutator: 'StringLiteral', lineIncludes: "const reference = source[entry.sourceKey] ?? '';", reason: "the stand-in reference (a plural form whose `_other` the source lacks) is only read for its placeholders, and neither '' nor the mutant's text has one" },
   // i18n catalog-error.ts
   { file: 'packages/i18n/src/catalog-error.ts', mutator: 'BlockStatement', replacement: '{}', lineIncludes: '} catch {', reason: '`instanceof` turns what Symbol.hasInstance returns into a boolean: the empty block returns undefined, which is false, as `return false` is' },
   // i18n describe.ts and format.ts

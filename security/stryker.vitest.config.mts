@@ -36,6 +36,7 @@ export default defineConfig({
       'packages/i18n/src/add-locale.test.ts',
       'packages/i18n/src/on-demand.test.ts',
       'packages/i18n/src/listener-leak.test.ts',
+      'packages/i18n/src/store-version.test.ts',
       'packages/i18n/src/locale.test.ts',
       'packages/i18n/src/*.mutation.test.ts',
     ],

@@ -46,6 +46,20 @@ describe('validateCatalog messages', () => {
     expect(problemsOf({ ...good, 'B.message': 'P. [TODO' })).toEqual([]);
   });
 
+  it('names a missing entry, a value that is not a string, an empty one and the unsafe i18next forms', () => {
+    const withoutA: Record<string, unknown> = { ...good, 'B.message': 42 };
+    delete withoutA['A.message'];
+    expect(problemsOf(withoutA)).toEqual([
+      { severity: 'error', kind: 'missing-key', key: 'A.message', message: 'Missing entry "A.message".' },
+      { severity: 'error', kind: 'not-a-string', key: 'B.message', message: 'Entry "B.message" must be a string.' },
+    ]);
+    expect(problemsOf({ ...good, 'B.message': ' \t ', 'label.wait_one': 'W $t(x) {{count}} s.', 'label.wait_other': 'W {{ - count}} ss.' }).filter((problem) => problem.kind !== 'placeholder-mismatch')).toEqual([
+      { severity: 'error', kind: 'empty', key: 'B.message', message: 'Entry "B.message" is empty.' },
+      { severity: 'error', kind: 'unsafe-syntax', key: 'label.wait_one', message: 'Entry "label.wait_one" uses $t( nesting, which is not allowed in these catalogs.' },
+      { severity: 'error', kind: 'unsafe-syntax', key: 'label.wait_other', message: 'Entry "label.wait_other" uses unescaped interpolation {{- …}}; write {{name}} instead.' },
+    ]);
+  });
+
   it('identical entries are warnings unless asked otherwise, and never for marked entries', () => {
     expect(problemsOf({ ...good, 'B.message': 'Plain.' })).toEqual([{ severity: 'warning', kind: 'identical-to-source', key: 'B.message', message: 'Entry "B.message" is identical to en-US: is it translated?' }]);
     expect(problemsOf({ ...good, 'B.message': 'Plain.' }, LNG, { warnIdentical: false })).toEqual([]);
@@ -66,6 +80,14 @@ describe('snapshotCatalog', () => {
     expect(Object.getPrototypeOf(snapshot)).toBeNull();
     expect(Object.keys(snapshot)).toEqual(['value', 'getter']);
     expect({ ...snapshot }).toEqual({ value: 'v', getter: undefined });
+  });
+
+  it('skips a key whose descriptor a Proxy does not give, keeping the others', () => {
+    const messages = new Proxy({}, {
+      ownKeys: () => ['kept', 'vanished'],
+      getOwnPropertyDescriptor: (_target, key) => (key === 'kept' ? { value: 'v', enumerable: true, configurable: true, writable: true } : undefined),
+    });
+    expect({ ...(snapshotCatalog(messages) as object) }).toEqual({ kept: 'v' });
   });
 
   it('reads anything it cannot read as null', () => {
