@@ -4,10 +4,19 @@
 import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { build } from 'esbuild';
+import { build, transform } from 'esbuild';
 import { rollup } from 'rollup';
 import { discoverPackages, workspaceRoot as root } from '../release/workspace.mjs';
-import { inContextCosts, minifiedGzip } from './contribution.mjs';
+
+/** Gzip size in bytes of `code` (a string or bytes) at level 9, as every budget counts. */
+export function gzipSize(code) {
+  return gzipSync(code, { level: 9 }).byteLength;
+}
+
+/** Minifies one page chunk with esbuild, as Vite does after Rollup has rendered it. */
+export async function minifyChunk(code) {
+  return (await transform(code, { minify: true, format: 'esm', target: 'es2022', legalComments: 'none' })).code;
+}
 
 /** The publishable workspace packages, by name. */
 export const packages = discoverPackages();
@@ -105,7 +114,7 @@ export async function measure({ imports, platform, bundle, external = [] }) {
   });
   const [output] = result.outputFiles;
   if (result.outputFiles.length !== 1 || !output) throw new Error(`expected one output file, found ${result.outputFiles.length}`);
-  return { minified: output.contents.byteLength, gzip: gzipSync(output.contents, { level: 9 }).byteLength };
+  return { minified: output.contents.byteLength, gzip: gzipSize(output.contents) };
 }
 
 /** The file an `exports` entry maps `subpath` to (`./locales/*` patterns included), or undefined. */
@@ -153,9 +162,11 @@ function sourceSegments(id, rendered) {
  * `import()` becomes its own chunk that imports what it shares from the entry chunk), package
  * `sideEffects` honoured, every chunk minified with esbuild. Returns what loads up front: the entry
  * chunk and the chunks it imports statically, each gzipped on its own; `inputs` are the bytes each
- * module renders into those chunks before minification.
+ * source file renders into those chunks before minification, `upFrontChunks` those chunks before
+ * minification with each source file's code (for `inContextCosts`), `code` / `lazyCode` the
+ * minified code loaded up front / on demand.
  */
-export async function measurePage({ imports, external, withCosts = false }) {
+export async function measurePage({ imports, external }) {
   const rawCode = new Map();
   const bundle = await rollup({
     input: ENTRY_NAMESPACE,
@@ -183,7 +194,7 @@ export async function measurePage({ imports, external, withCosts = false }) {
         name: 'minify',
         async renderChunk(code, chunk) {
           rawCode.set(chunk.fileName, code); // the preliminary name (hash placeholders), as in the output's preliminaryFileName
-          return { code: (await minifiedGzip(code)).code, map: null };
+          return { code: await minifyChunk(code), map: null };
         },
       },
     ],
@@ -205,10 +216,10 @@ export async function measurePage({ imports, external, withCosts = false }) {
   let gzip = 0;
   let code = '';
   const inputs = {};
-  const costChunks = [];
+  const upFrontChunks = [];
   for (const fileName of upFront) {
     const chunk = chunks.get(fileName);
-    const chunkGzip = gzipSync(chunk.code, { level: 9 }).byteLength;
+    const chunkGzip = gzipSize(chunk.code);
     code += chunk.code;
     minified += Buffer.byteLength(chunk.code);
     gzip += chunkGzip;
@@ -219,11 +230,10 @@ export async function measurePage({ imports, external, withCosts = false }) {
         segments.set(label, [...(segments.get(label) ?? []), text]);
       }
     }
-    costChunks.push({ raw: rawCode.get(chunk.preliminaryFileName), gzip: chunkGzip, segments });
+    upFrontChunks.push({ raw: rawCode.get(chunk.preliminaryFileName), gzip: chunkGzip, segments });
   }
-  const costs = withCosts ? await inContextCosts(costChunks) : undefined;
   const lazyCode = [...chunks.keys()].filter((fileName) => !upFront.has(fileName)).map((fileName) => chunks.get(fileName).code).join('\n');
-  return { minified, gzip, inputs, costs, code, lazyCode };
+  return { minified, gzip, inputs, upFrontChunks, code, lazyCode };
 }
 
 /**

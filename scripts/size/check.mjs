@@ -16,6 +16,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { workspaceRoot as root } from '../release/workspace.mjs';
 import { assertBuilt, localeNames, measure, measurePage, packages, splitSpecifier } from './bundle.mjs';
+import { inContextCosts } from './contribution.mjs';
 
 const budgets = JSON.parse(readFileSync(path.join(root, 'scripts/size/budgets.json'), 'utf8'));
 const printJson = process.argv.includes('--json');
@@ -55,7 +56,7 @@ async function check(label, budget, run) {
   try {
     const size = await run();
     const ok = size.gzip <= budget && size.problem === undefined;
-    rows.push({ label, minified: size.minified, gzip: size.gzip, budget, ok, inputs: size.inputs, costs: size.costs && Object.fromEntries(size.costs), error: size.problem });
+    rows.push({ label, minified: size.minified, gzip: size.gzip, budget, ok, inputs: size.inputs, costs: size.costs, error: size.problem });
   } catch (error) {
     rows.push({ label, minified: NaN, gzip: NaN, budget, ok: false, error: String(error.errors?.[0]?.text ?? error.message).split('\n')[0] });
   }
@@ -104,8 +105,9 @@ for (const scenario of pages.scenarios) {
   const bundlesLocales = Object.keys(scenario.imports).some((specifier) => splitSpecifier(specifier).name === localePackage);
   const setting = bundlesLocales ? `${pages.bundledLocales.join(', ')}; ${pages.external.join(', ')} external` : `${pages.external.join(', ')} external`;
   await check(`${scenario.name} (${setting})`, scenario.budget, async () => {
-    pageSize = await measurePage({ imports: scenario.imports, ...options, withCosts: explain });
-    return { ...pageSize, problem: contentProblem(scenario, pageSize.code, pageSize.lazyCode) };
+    pageSize = await measurePage({ imports: scenario.imports, ...options });
+    const costs = explain ? Object.fromEntries(await inContextCosts(pageSize.upFrontChunks)) : undefined;
+    return { ...pageSize, costs, problem: contentProblem(scenario, pageSize.code, pageSize.lazyCode) };
   });
   if (!scenario.furtherLocales) continue;
   for (const lng of locales.filter((candidate) => !pages.bundledLocales.includes(candidate))) {

@@ -3,14 +3,7 @@
 // reuses text across a chunk, so this "in context" cost is what removing the file would save; the
 // costs do not add up to the page (what files share is counted for none of them). Used by
 // `node scripts/size/check.mjs --why`.
-import { gzipSync } from 'node:zlib';
-import { transform } from 'esbuild';
-
-/** Minifies one chunk as the size check does and returns its gzip size (level 9). */
-export async function minifiedGzip(code) {
-  const result = await transform(code, { minify: true, format: 'esm', target: 'es2022', legalComments: 'none' });
-  return { code: result.code, gzip: gzipSync(result.code, { level: 9 }).byteLength };
-}
+import { gzipSize, minifyChunk } from './bundle.mjs';
 
 /** The local names a chunk's `export { a as b, c }` statements export. */
 function exportedLocals(code) {
@@ -46,9 +39,10 @@ function withoutSegments(code, segments) {
 }
 
 /**
- * The in-context gzip cost of each source label of a page. `chunks` are the up-front chunks, each
- * `{ raw, gzip, segments }`: its code before minification, its gzip size as measured, and the
- * rendered code of each label in it (`Map<label, string[]>`). Returns `Map<label, bytes>`; a label
+ * The in-context gzip cost of each source label of a page. `chunks` are its up-front chunks
+ * (`upFrontChunks` of `measurePage`), each `{ raw, gzip, segments }`: its code before
+ * minification, its gzip size as measured, and the rendered code of each label in it
+ * (`Map<label, string[]>`). Returns `Map<label, bytes>`; a label
  * that cannot be taken out (its code not found, or the rest does not parse) gets `NaN`.
  */
 export async function inContextCosts(chunks) {
@@ -57,7 +51,7 @@ export async function inContextCosts(chunks) {
     for (const [label, texts] of segments) {
       let cost;
       try {
-        cost = gzip - (await minifiedGzip(withoutSegments(raw, texts))).gzip;
+        cost = gzip - gzipSize(await minifyChunk(withoutSegments(raw, texts)));
       } catch {
         cost = Number.NaN;
       }
